@@ -1,6 +1,6 @@
 package io.headwater.registry;
 
-import io.headwater.kafka.EmbeddedKafkaTestResource;
+import io.headwater.devstack.EmbeddedKafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -2,7 +2,7 @@ package io.headwater.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.headwater.kafka.EmbeddedKafkaTestResource;
+import io.headwater.devstack.EmbeddedKafkaTestResource;
 import io.headwater.registry.client.SchemaRegistryClient;
 import io.headwater.registry.serde.AvroDeserializer;
 import io.headwater.registry.serde.AvroSerializer;

@@ -1,6 +1,6 @@
 package io.headwater.registry.store;
 
-import io.headwater.kafka.EmbeddedKafka;
+import io.headwater.devstack.EmbeddedKafka;
 import io.headwater.registry.model.SchemaVersion;
 import io.headwater.registry.service.SchemaRegistryService;
 import org.junit.jupiter.api.AfterEach;

@@ -25,18 +25,32 @@ public class AvroDeserializer<T> implements Deserializer<T> {
 
     private SchemaRegistryClient registry;
     private final Schema readerSchema;
+    private final SpecificData readerModel;
     private boolean specific;
     private final Map<Integer, DatumReader<T>> readers = new ConcurrentHashMap<>();
 
     public AvroDeserializer() {
         this.readerSchema = null;
+        this.readerModel = SpecificData.get();
     }
 
     /** A deserializer into a generated class, reading any compatible writer schema. */
     public AvroDeserializer(SchemaRegistryClient registry, Class<T> type) {
         this.registry = registry;
-        this.readerSchema = SpecificData.get().getSchema(type);
+        this.readerModel = modelFor(type);
+        this.readerSchema = readerModel.getSchema(type);
         this.specific = true;
+    }
+
+    /**
+     * The generated class's model (its logical-type conversions), but resolving classes through the
+     * class's own loader: frameworks with layered class loaders (Quarkus tests) otherwise get
+     * records of a class from another loader.
+     */
+    private static SpecificData modelFor(Class<?> type) {
+        SpecificData model = new SpecificData(type.getClassLoader());
+        SpecificData.getForClass(type).getConversions().forEach(model::addLogicalTypeConversion);
+        return model;
     }
 
     @Override
@@ -67,7 +81,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     private DatumReader<T> readerFor(int id) {
         Schema writer = registry.schemaById(id);
         if (readerSchema != null) {
-            return new SpecificDatumReader<>(writer, readerSchema);
+            return new SpecificDatumReader<>(writer, readerSchema, readerModel);
         }
         return specific ? new SpecificDatumReader<>(writer) : new GenericDatumReader<>(writer);
     }

@@ -1,12 +1,14 @@
 package io.headwater.registry.serde;
 
 import io.headwater.registry.client.SchemaRegistryClient;
+import io.headwater.registry.client.SchemaRegistryException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -59,7 +61,7 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
             WireFormat.writeHeader(header, id);
             out.write(header.array());
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            writers.computeIfAbsent(schema, AvroSerializer::writerFor).write(record, encoder);
+            writers.computeIfAbsent(schema, s -> writerFor(record)).write(record, encoder);
             encoder.flush();
             return out.toByteArray();
         } catch (IOException | RuntimeException e) {
@@ -67,10 +69,12 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
         }
     }
 
+    /** Generated classes carry their own logical-type conversions (timestamps as Instant), so write them with their model. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static DatumWriter<Object> writerFor(Schema schema) {
-        boolean specific = org.apache.avro.specific.SpecificData.get().getClass(schema) != null
-                && SpecificRecord.class.isAssignableFrom(org.apache.avro.specific.SpecificData.get().getClass(schema));
-        return specific ? new SpecificDatumWriter(schema) : new GenericDatumWriter(schema);
+    private static DatumWriter<Object> writerFor(GenericContainer record) {
+        if (record instanceof SpecificRecord) {
+            return new SpecificDatumWriter(record.getSchema(), SpecificData.getForClass(record.getClass()));
+        }
+        return new GenericDatumWriter(record.getSchema());
     }
 }

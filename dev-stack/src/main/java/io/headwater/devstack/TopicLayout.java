@@ -1,0 +1,54 @@
+package io.headwater.devstack;
+
+import io.headwater.contract.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The topics Headwater needs, with their partition counts and cleanup policies. The schema
+ * topic has one partition so that every registry instance reads schemas in the same order.
+ */
+public record TopicLayout(int partitions, short replicationFactor) {
+
+    public static TopicLayout defaults() {
+        return new TopicLayout(6, (short) 1);
+    }
+
+    public List<NewTopic> topics() {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String name : Topics.ALL) {
+            int count = Topics.SCHEMAS.equals(name) ? 1 : partitions;
+            NewTopic topic = new NewTopic(name, count, replicationFactor);
+            if (Topics.COMPACTED.contains(name)) {
+                topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            } else {
+                topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
+            }
+            topics.add(topic);
+        }
+        return topics;
+    }
+
+    /** Creates the topics missing on the cluster; existing ones are left as they are. */
+    public void createMissing(Admin admin) {
+        try {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = topics().stream().filter(t -> !existing.contains(t.name())).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not create Headwater's topics: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.headwater.ingest.rest;
+
+import io.headwater.ingest.kafka.KafkaUnavailableException;
+import io.headwater.ingest.openlineage.InvalidEventException;
+import io.headwater.ingest.openlineage.MalformedBodyException;
+import io.headwater.ingest.problem.Problem;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+
+/** Every error leaves as RFC 9457 problem+json naming what was wrong. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ConfigProperty(name = "headwater.ingest.retry-after-seconds")
+    int retryAfterSeconds;
+
+    @ServerExceptionMapper
+    public Response malformed(MalformedBodyException e, UriInfo uri) {
+        return respond(Problem.of("malformed-body", "Malformed request body", 400, e.getMessage(), uri.getPath(),
+                List.of(new Problem.FieldError(e.pointer(), e.getMessage()))));
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidEventException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.violations().stream().map(v -> new Problem.FieldError(v.pointer(), v.detail())).toList();
+        String detail = e.violations().size() == 1 ? e.getMessage()
+                : e.violations().size() + " problems, first " + e.getMessage();
+        return respond(Problem.of("invalid-event", "The event breaks the OpenLineage spec", 422, detail, uri.getPath(), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(KafkaUnavailableException e, UriInfo uri) {
+        LOG.warnf("answering 503: %s", e.getMessage());
+        return Response.fromResponse(respond(Problem.of("unavailable", "Events cannot be stored right now", 503,
+                        e.getMessage() + "; nothing was stored, retry later", uri.getPath(), null)))
+                .header("Retry-After", retryAfterSeconds).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedType(NotSupportedException e, UriInfo uri) {
+        return respond(Problem.of("unsupported-media-type", "Unsupported content type", 415,
+                "send the event as application/json", uri.getPath(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        return respond(Problem.of("http-" + status, Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase(), status, e.getMessage(), uri.getPath(), null));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

@@ -1,0 +1,132 @@
+package io.headwater.ingest;
+
+import io.headwater.avro.LineageEvent;
+import io.headwater.avro.LineageEventKind;
+import io.headwater.avro.RunState;
+import io.headwater.contract.Topics;
+import io.headwater.devstack.Fixtures;
+import io.headwater.devstack.KafkaAndRegistryTestResource;
+import io.headwater.registry.client.SchemaRegistryClient;
+import io.headwater.registry.serde.AvroDeserializer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** POST /api/v1/lineage against a real broker and registry: what is acknowledged is in Kafka, as Avro. */
+@QuarkusTest
+@QuarkusTestResource(KafkaAndRegistryTestResource.class)
+class LineageEndpointTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+    @ConfigProperty(name = "headwater.schema-registry.url")
+    String registryUrl;
+
+    @Test
+    void aRealSparkStartAndCompleteLandInKafkaAsAvro() {
+        byte[] start = Fixtures.read("spark-captured", "0002-job1-sql-START.json");
+        byte[] complete = Fixtures.read("spark-captured", "0008-job1-sql-COMPLETE.json");
+        String startId = post(start);
+        String completeId = post(complete);
+        assertThat(startId).isNotEqualTo(completeId);
+
+        Map<String, ConsumerRecord<String, LineageEvent>> byId = readLineage(2);
+        LineageEvent event = byId.get(startId).value();
+        assertThat(event.getKind()).isEqualTo(LineageEventKind.RUN);
+        assertThat(event.getEventType()).isEqualTo(RunState.START);
+        assertThat(event.getRun().getRunId()).isEqualTo("01a215d8-b242-752e-8681-58dc1af79577");
+        assertThat(event.getJob().getName()).isEqualTo("spike_job1.adaptive_spark_plan.out_revenue_by_country");
+        assertThat(event.getInputs()).extracting(d -> d.getName())
+                .containsExactly("/srv/spark-demo/data/in/orders.csv", "/srv/spark-demo/data/in/customers.csv");
+        assertThat(event.getOutputs().get(0).getName()).isEqualTo("/srv/spark-demo/data/out/revenue_by_country");
+        assertThat(event.getOutputs().get(0).getColumnLineage()).extracting(c -> c.getField())
+                .contains("country", "total_amount", "order_count", "customers");
+        // Nothing lost: the raw event is kept byte for byte, unknown facets included.
+        assertThat(event.getRawJson()).isEqualTo(new String(start, StandardCharsets.UTF_8));
+        assertThat(event.getRawJson()).contains("spark_applicationDetails");
+        // Keyed by the root run (the Spark application), so the app's events share a partition.
+        assertThat(byId.get(startId).key()).isEqualTo("01a215d8-70a7-765b-8dea-eb0dc7184b78");
+        assertThat(byId.get(completeId).key()).isEqualTo("01a215d8-70a7-765b-8dea-eb0dc7184b78");
+        assertThat(byId.get(completeId).value().getEventType()).isEqualTo(RunState.COMPLETE);
+    }
+
+    @Test
+    void theSameEventTwiceGetsTheSameEventId() {
+        byte[] app = Fixtures.read("spark-captured", "0001-job1-app-START.json");
+        assertThat(post(app)).isEqualTo(post(app));
+    }
+
+    @Test
+    void malformedJsonIsA400ProblemNotA500() {
+        given().contentType("application/json").body("{\"eventTime\": ")
+                .post("/api/v1/lineage")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("title", equalTo("Malformed request body"))
+                .body("detail", containsString("not valid JSON"));
+    }
+
+    @Test
+    void aSpecViolationIsA422NamingTheField() {
+        String noRunId = new String(Fixtures.read("spark-captured", "0001-job1-app-START.json"), StandardCharsets.UTF_8)
+                .replace("\"runId\":\"01a215d8-70a7-765b-8dea-eb0dc7184b78\"", "\"runId\":\"not-a-uuid\"");
+        given().contentType("application/json").body(noRunId)
+                .post("/api/v1/lineage")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.pointer", hasItem("/run/runId"))
+                .body("errors.detail", hasItem(containsString("UUID")));
+    }
+
+    @Test
+    void theTemplatedDbtEventsAreRejectedWithAReason() {
+        given().contentType("application/json").body(Fixtures.read("dbt", "dbt-run-model-orders-FAIL.json"))
+                .post("/api/v1/lineage")
+                .then().statusCode(422)
+                .body("errors.pointer", hasItem("/producer"))
+                .body("errors.pointer", hasItem("/run/runId"));
+    }
+
+    private static String post(byte[] body) {
+        return given().contentType("application/json; charset=UTF-8").body(body)
+                .post("/api/v1/lineage")
+                .then().statusCode(201).header("X-Headwater-Event-Id", notNullValue())
+                .extract().header("X-Headwater-Event-Id");
+    }
+
+    private Map<String, ConsumerRecord<String, LineageEvent>> readLineage(int atLeast) {
+        Map<String, ConsumerRecord<String, LineageEvent>> byId = new HashMap<>();
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, LineageEvent> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new AvroDeserializer<>(new SchemaRegistryClient(registryUrl), LineageEvent.class))) {
+            consumer.subscribe(List.of(Topics.LINEAGE));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (byId.size() < atLeast && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> byId.put(r.value().getEventId(), r));
+            }
+        }
+        return byId;
+    }
+}
