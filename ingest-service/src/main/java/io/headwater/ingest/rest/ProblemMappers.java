@@ -3,7 +3,7 @@ package io.headwater.ingest.rest;
 import io.headwater.ingest.kafka.KafkaUnavailableException;
 import io.headwater.ingest.openlineage.InvalidEventException;
 import io.headwater.ingest.openlineage.MalformedBodyException;
-import io.headwater.ingest.problem.Problem;
+import io.headwater.contract.Problem;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;

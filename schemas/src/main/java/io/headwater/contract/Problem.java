@@ -1,4 +1,4 @@
-package io.headwater.ingest.problem;
+package io.headwater.contract;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

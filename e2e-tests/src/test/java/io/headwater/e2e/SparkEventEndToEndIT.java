@@ -1,0 +1,133 @@
+package io.headwater.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.headwater.devstack.Fixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One real Spark event pair from HTTP to an answer, through all three services and the registry:
+ * ingest puts it on Kafka as Avro, lineage-streams folds it into graph topics, query-service
+ * answers Marquez's lineage question from its stores.
+ */
+class SparkEventEndToEndIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Platform platform;
+
+    @BeforeAll
+    static void start() {
+        platform = new Platform();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void aSparkStartAndCompleteBecomeLineage() throws Exception {
+        assertThat(post("0002-job1-sql-START.json")).isEqualTo(201);
+        assertThat(post("0008-job1-sql-COMPLETE.json")).isEqualTo(201);
+
+        String output = "dataset:file:/srv/spark-demo/data/out/revenue_by_country";
+        String job = "job:spike:spike_job1.adaptive_spark_plan.out_revenue_by_country";
+        String orders = "dataset:file:/srv/spark-demo/data/in/orders.csv";
+        String customers = "dataset:file:/srv/spark-demo/data/in/customers.csv";
+
+        AtomicReference<JsonNode> answer = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            HttpResponse<String> response = get(platform.query.url() + "/api/v1/lineage?nodeId=" + encode(output) + "&depth=2");
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode body = JSON.readTree(response.body());
+            assertThat(ids(body)).containsExactly(customers, orders, output, job);
+            answer.set(body);
+        });
+
+        JsonNode graph = answer.get().get("graph");
+        JsonNode jobNode = find(graph, job);
+        assertThat(jobNode.get("type").asText()).isEqualTo("JOB");
+        assertThat(jobNode.at("/data/id/namespace").asText()).isEqualTo("spike");
+        assertThat(edges(jobNode.get("inEdges"), "origin")).containsExactly(customers, orders);
+        assertThat(edges(jobNode.get("outEdges"), "destination")).containsExactly(output);
+        JsonNode outputNode = find(graph, output);
+        assertThat(outputNode.get("type").asText()).isEqualTo("DATASET");
+        assertThat(edges(outputNode.get("inEdges"), "origin")).containsExactly(job);
+
+        // Upstream only from the job: its inputs, not its output.
+        HttpResponse<String> upstream = get(platform.query.url() + "/api/v1/lineage?nodeId=" + encode(job) + "&depth=1&direction=upstream");
+        assertThat(ids(JSON.readTree(upstream.body()))).containsExactly(customers, orders, job);
+    }
+
+    @Test
+    void malformedJsonIsA400Problem() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.ingest.url() + "/api/v1/lineage"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"eventType\": \"START\",")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(response.body()).get("status").asInt()).isEqualTo(400);
+    }
+
+    @Test
+    void anUnknownNodeIsA404Problem() throws Exception {
+        HttpResponse<String> response = get(platform.query.url() + "/api/v1/lineage?nodeId=" + encode("dataset:nowhere:nothing"));
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(response.body()).get("detail").asText()).contains("dataset:nowhere:nothing");
+    }
+
+    private static int post(String fixture) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(platform.ingest.url() + "/api/v1/lineage"))
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Fixtures.read("spark-captured", fixture))).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static List<String> ids(JsonNode body) {
+        List<String> ids = new ArrayList<>();
+        body.get("graph").forEach(n -> ids.add(n.get("id").asText()));
+        return ids;
+    }
+
+    private static JsonNode find(JsonNode graph, String id) {
+        for (JsonNode node : graph) {
+            if (node.get("id").asText().equals(id)) {
+                return node;
+            }
+        }
+        throw new AssertionError("no node " + id + " in " + graph);
+    }
+
+    private static List<String> edges(JsonNode edges, String end) {
+        List<String> ids = new ArrayList<>();
+        edges.forEach(e -> ids.add(e.get(end).asText()));
+        return ids;
+    }
+}

@@ -1,0 +1,38 @@
+package io.headwater.streams.topology;
+
+import io.headwater.avro.GraphEdge;
+import io.headwater.avro.GraphNode;
+import io.headwater.avro.LineageEvent;
+import io.headwater.registry.client.SchemaRegistryClient;
+import io.headwater.registry.serde.AvroSerde;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.common.serialization.Serde;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The Avro serdes of the contract, all through one registry client. */
+@ApplicationScoped
+public class GraphSerdes {
+
+    private final Serde<LineageEvent> lineage;
+    private final Serde<GraphNode> nodes;
+    private final Serde<GraphEdge> edges;
+
+    public GraphSerdes(@ConfigProperty(name = "headwater.schema-registry.url") String registryUrl) {
+        SchemaRegistryClient registry = new SchemaRegistryClient(registryUrl);
+        this.lineage = AvroSerde.forValues(registry, LineageEvent.class);
+        this.nodes = AvroSerde.forValues(registry, GraphNode.class);
+        this.edges = AvroSerde.forValues(registry, GraphEdge.class);
+    }
+
+    public Serde<LineageEvent> lineage() {
+        return lineage;
+    }
+
+    public Serde<GraphNode> nodes() {
+        return nodes;
+    }
+
+    public Serde<GraphEdge> edges() {
+        return edges;
+    }
+}

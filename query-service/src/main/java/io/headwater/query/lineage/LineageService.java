@@ -1,0 +1,112 @@
+package io.headwater.query.lineage;
+
+import io.headwater.avro.EdgeKind;
+import io.headwater.avro.GraphEdge;
+import io.headwater.avro.GraphNode;
+import io.headwater.query.model.LineageGraph;
+import io.headwater.query.streams.GraphStore;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Job- and dataset-level lineage in Marquez's shape: breadth-first from a node over the
+ * dataset-INPUT_TO-job and job-OUTPUT_OF-dataset edges, depth counted in edges, bounded in nodes.
+ */
+@ApplicationScoped
+public class LineageService {
+
+    private static final Set<EdgeKind> JOB_LEVEL = Set.of(EdgeKind.INPUT_TO, EdgeKind.OUTPUT_OF);
+
+    private final GraphStore graph;
+
+    public LineageService(GraphStore graph) {
+        this.graph = graph;
+    }
+
+    public LineageGraph lineage(String nodeId, int depth, Direction direction, int maxNodes) {
+        String start = graph.node(nodeId).map(GraphNode::getId)
+                .or(() -> stripVersion(nodeId).flatMap(graph::node).map(GraphNode::getId))
+                .orElseThrow(() -> new NodeNotFoundException(nodeId));
+
+        Map<String, Integer> distance = new LinkedHashMap<>();
+        Map<String, List<GraphEdge>> edgesByNode = new HashMap<>();
+        Deque<String> queue = new ArrayDeque<>();
+        distance.put(start, 0);
+        queue.add(start);
+        boolean truncated = false;
+        while (!queue.isEmpty()) {
+            String current = queue.poll();
+            int d = distance.get(current);
+            List<GraphEdge> edges = new ArrayList<>();
+            List<GraphEdge> upstream = jobLevel(graph.inEdges(current));
+            List<GraphEdge> downstream = jobLevel(graph.outEdges(current));
+            edges.addAll(upstream);
+            edges.addAll(downstream);
+            edgesByNode.put(current, edges);
+            if (d == depth) {
+                continue;
+            }
+            List<String> next = new ArrayList<>();
+            if (direction != Direction.DOWNSTREAM) {
+                upstream.forEach(e -> next.add(e.getSource()));
+            }
+            if (direction != Direction.UPSTREAM) {
+                downstream.forEach(e -> next.add(e.getTarget()));
+            }
+            for (String neighbour : next) {
+                if (distance.containsKey(neighbour)) {
+                    continue;
+                }
+                if (distance.size() >= maxNodes) {
+                    truncated = true;
+                    break;
+                }
+                distance.put(neighbour, d + 1);
+                queue.add(neighbour);
+            }
+        }
+
+        List<LineageGraph.Node> nodes = new ArrayList<>();
+        for (String id : new TreeMap<>(distance).keySet()) {
+            GraphNode node = graph.node(id).orElse(null);
+            if (node == null) {
+                continue;
+            }
+            List<LineageGraph.Edge> in = new ArrayList<>();
+            List<LineageGraph.Edge> out = new ArrayList<>();
+            for (GraphEdge edge : edgesByNode.getOrDefault(id, List.of())) {
+                if (!distance.containsKey(edge.getSource()) || !distance.containsKey(edge.getTarget())) {
+                    continue;
+                }
+                LineageGraph.Edge e = new LineageGraph.Edge(edge.getSource(), edge.getTarget());
+                (edge.getTarget().equals(id) ? in : out).add(e);
+            }
+            in.sort(Comparator.comparing(LineageGraph.Edge::origin));
+            out.sort(Comparator.comparing(LineageGraph.Edge::destination));
+            nodes.add(new LineageGraph.Node(id, node.getKind().name(), MarquezData.of(node, edgesByNode.getOrDefault(id, List.of())), in, out));
+        }
+        return truncated
+                ? new LineageGraph(nodes, true, "stopped at " + maxNodes + " nodes; narrow with depth or direction")
+                : new LineageGraph(nodes, null, null);
+    }
+
+    private static List<GraphEdge> jobLevel(List<GraphEdge> edges) {
+        return edges.stream().filter(e -> JOB_LEVEL.contains(e.getKind())).toList();
+    }
+
+    /** Marquez ids may carry a #version suffix; the dataset or job itself answers when the version is not a node. */
+    private static java.util.Optional<String> stripVersion(String nodeId) {
+        int hash = nodeId.lastIndexOf('#');
+        return hash > 0 ? java.util.Optional.of(nodeId.substring(0, hash)) : java.util.Optional.empty();
+    }
+}

@@ -1,0 +1,43 @@
+package io.headwater.query.rest;
+
+import io.headwater.contract.Problem;
+import io.headwater.query.lineage.NodeNotFoundException;
+import io.headwater.query.streams.GraphStore;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+
+/** Every error leaves as RFC 9457 problem+json. */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response notFound(NodeNotFoundException e, UriInfo uri) {
+        return respond(Problem.of("not-found", "Not found", 404, e.getMessage(), uri.getPath(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response badParameter(InvalidParameterException e, UriInfo uri) {
+        return respond(Problem.of("invalid-parameter", "Invalid query parameter", 400, e.getMessage(), uri.getPath(),
+                List.of(new Problem.FieldError(e.parameter(), e.getMessage()))));
+    }
+
+    @ServerExceptionMapper
+    public Response loading(GraphStore.GraphNotReadyException e, UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of("loading", "Graph not ready", 503, e.getMessage(), uri.getPath(), null)))
+                .header("Retry-After", 2).build();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return respond(Problem.of("http-" + status, known == null ? "Error" : known.getReasonPhrase(), status, e.getMessage(), uri.getPath(), null));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}
