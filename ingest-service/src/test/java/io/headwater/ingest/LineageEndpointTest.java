@@ -6,21 +6,16 @@ import io.headwater.avro.RunState;
 import io.headwater.contract.Topics;
 import io.headwater.devstack.Fixtures;
 import io.headwater.devstack.KafkaAndRegistryTestResource;
-import io.headwater.registry.client.SchemaRegistryClient;
-import io.headwater.registry.serde.AvroDeserializer;
+import io.headwater.devstack.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -115,18 +110,10 @@ class LineageEndpointTest {
 
     private Map<String, ConsumerRecord<String, LineageEvent>> readLineage(int atLeast) {
         Map<String, ConsumerRecord<String, LineageEvent>> byId = new HashMap<>();
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + System.nanoTime(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, LineageEvent> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new AvroDeserializer<>(new SchemaRegistryClient(registryUrl), LineageEvent.class))) {
-            consumer.subscribe(List.of(Topics.LINEAGE));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (byId.size() < atLeast && System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> byId.put(r.value().getEventId(), r));
-            }
-        }
+        TopicReader.avro(bootstrap, registryUrl, Topics.LINEAGE, LineageEvent.class, read -> {
+            read.forEach(r -> byId.put(r.value().getEventId(), r));
+            return byId.size() >= atLeast;
+        }, Duration.ofSeconds(30));
         return byId;
     }
 }

@@ -22,6 +22,12 @@ public final class Topics {
     public static final String ALERTS = "headwater.alerts.v1";
     /** Events that were accepted but could not be converted: raw payload plus reason in headers. */
     public static final String DEAD_LETTER = "headwater.deadletter.v1";
+    /** JSON in: where OpenLineage's Kafka transport writes events (ingest reads it; the name is configurable). */
+    public static final String OPENLINEAGE_IN = "openlineage.events";
+    /** JSON in: decisions from serving systems that write to Kafka rather than HTTP. */
+    public static final String DECISIONS_IN = "headwater.decisions.json";
+    /** JSON in: monitoring statistics from serving systems that write to Kafka rather than HTTP. */
+    public static final String MONITORING_IN = "headwater.monitoring.json";
     /** Where the embedded schema registry keeps its schemas, as Confluent's does. */
     public static final String SCHEMAS = "_schemas";
 
@@ -29,7 +35,8 @@ public final class Topics {
     public static final List<String> COMPACTED = List.of(GRAPH_NODES, GRAPH_EDGES, ALERTS, SCHEMAS);
 
     /** Every topic the platform needs. */
-    public static final List<String> ALL = List.of(LINEAGE, DECISIONS, MONITORING, GRAPH_NODES, GRAPH_EDGES, ALERTS, DEAD_LETTER, SCHEMAS);
+    public static final List<String> ALL = List.of(LINEAGE, DECISIONS, MONITORING, GRAPH_NODES, GRAPH_EDGES, ALERTS, DEAD_LETTER, SCHEMAS,
+            OPENLINEAGE_IN, DECISIONS_IN, MONITORING_IN);
 
     private Topics() {
     }

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.headwater.avro.LineageEventKind;
 
 /** Tells RunEvent, DatasetEvent and JobEvent apart by the schemaURL's fragment, as Marquez does (RunEvent when absent). */
-final class EventKind {
+public final class EventKind {
 
     private EventKind() {
     }
 
-    static LineageEventKind of(JsonNode event) {
+    public static LineageEventKind of(JsonNode event) {
         String schemaUrl = event.path("schemaURL").asText("");
         if (schemaUrl.endsWith("#/$defs/DatasetEvent")) {
             return LineageEventKind.DATASET;

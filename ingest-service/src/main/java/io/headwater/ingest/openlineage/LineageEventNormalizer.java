@@ -20,10 +20,9 @@ import io.headwater.avro.RunRef;
 import io.headwater.avro.RunState;
 import io.headwater.avro.SchemaField;
 import io.headwater.avro.SourceCodeLocation;
+import io.headwater.ingest.validation.Times;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +50,7 @@ public final class LineageEventNormalizer {
                 .setProducer(event.get("producer").asText())
                 .setSchemaURL(event.path("schemaURL").asText(""))
                 .setRawJson(rawJson)
-                .setReceivedAt(receivedAt.truncatedTo(ChronoUnit.MICROS))
+                .setReceivedAt(Times.micros(receivedAt))
                 .setInputs(datasets(event.get("inputs"), true))
                 .setOutputs(datasets(event.get("outputs"), false));
         if (kind == LineageEventKind.RUN) {
@@ -308,8 +307,7 @@ public final class LineageEventNormalizer {
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    /** Avro keeps timestamps to the microsecond; truncate here so a value reads back equal. */
-    static Instant instant(String isoDateTime) {
-        return OffsetDateTime.parse(isoDateTime).toInstant().truncatedTo(ChronoUnit.MICROS);
+    private static Instant instant(String isoDateTime) {
+        return Times.parse(isoDateTime);
     }
 }

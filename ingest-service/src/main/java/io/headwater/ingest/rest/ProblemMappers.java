@@ -1,8 +1,8 @@
 package io.headwater.ingest.rest;
 
 import io.headwater.ingest.kafka.KafkaUnavailableException;
-import io.headwater.ingest.openlineage.InvalidEventException;
-import io.headwater.ingest.openlineage.MalformedBodyException;
+import io.headwater.ingest.validation.InvalidEventException;
+import io.headwater.ingest.validation.MalformedBodyException;
 import io.headwater.contract.Problem;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
@@ -45,9 +45,21 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooLarge(IngestLimits.PayloadTooLargeException e, UriInfo uri) {
+        return respond(Problem.of("too-large", "Request body too large", 413, e.getMessage(), uri.getPath(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response bug(IllegalStateException e, UriInfo uri) {
+        LOG.error("answering 500", e);
+        return respond(Problem.of("internal", "Internal error", 500, "the event could not be stored because of an internal error; "
+                + "it is logged; nothing was stored", uri.getPath(), null));
+    }
+
+    @ServerExceptionMapper
     public Response unsupportedType(NotSupportedException e, UriInfo uri) {
         return respond(Problem.of("unsupported-media-type", "Unsupported content type", 415,
-                "send the event as application/json", uri.getPath(), null));
+                "send events as application/json (batches also as application/x-ndjson)", uri.getPath(), null));
     }
 
     @ServerExceptionMapper

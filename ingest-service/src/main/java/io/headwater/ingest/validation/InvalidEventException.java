@@ -1,4 +1,4 @@
-package io.headwater.ingest.openlineage;
+package io.headwater.ingest.validation;
 
 import java.util.List;
 

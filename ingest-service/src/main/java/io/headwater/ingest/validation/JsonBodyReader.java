@@ -1,4 +1,4 @@
-package io.headwater.ingest.openlineage;
+package io.headwater.ingest.validation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,4 +1,4 @@
-package io.headwater.ingest.openlineage;
+package io.headwater.ingest.validation;
 
 /** The body is not a JSON document at all (bad syntax, bad UTF-8, empty); answered with 400. */
 public class MalformedBodyException extends RuntimeException {

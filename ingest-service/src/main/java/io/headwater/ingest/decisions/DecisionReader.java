@@ -1,0 +1,55 @@
+package io.headwater.ingest.decisions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.headwater.avro.Decision;
+import io.headwater.contract.Topics;
+import io.headwater.ingest.service.Outgoing;
+import io.headwater.ingest.validation.InvalidEventException;
+import io.headwater.ingest.validation.SchemaCatalog;
+import io.headwater.ingest.validation.Times;
+import io.headwater.ingest.validation.Violation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Validates a decision (Headwater's Decision.json) and converts it to the Avro contract, keyed by decision id. */
+public final class DecisionReader {
+
+    private static final String SCHEMA = SchemaCatalog.HEADWATER_API + "Decision.json";
+
+    private final SchemaCatalog catalog;
+
+    public DecisionReader(SchemaCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** @param pointer where this decision sits in the request body ("" or "/3") */
+    public Outgoing read(JsonNode json, String pointer, Instant receivedAt) {
+        List<Violation> violations = new ArrayList<>(catalog.validate(SCHEMA, json, pointer));
+        if (violations.isEmpty()) {
+            Times.check(json, "decisionTime", pointer, violations);
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidEventException(violations);
+        }
+        Map<String, String> metadata = new LinkedHashMap<>();
+        json.path("metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
+        Decision decision = Decision.newBuilder()
+                .setDecisionId(json.get("decisionId").asText())
+                .setModelName(json.get("modelName").asText())
+                .setModelVersion(json.get("modelVersion").asText())
+                .setDecisionTime(Times.parse(json.get("decisionTime").asText()))
+                .setInputsRef(json.path("inputsRef").asText(null))
+                .setInputsHash(json.path("inputsHash").asText(null))
+                .setOutputJson(json.get("output").toString())
+                .setSubjectId(json.path("subjectId").asText(null))
+                .setMetadata(metadata)
+                .setReceivedAt(Times.micros(receivedAt))
+                .build();
+        return new Outgoing(Topics.DECISIONS, decision.getDecisionId(), decision, decision.getDecisionId(),
+                decision.getModelName() + "/" + decision.getModelVersion());
+    }
+}

@@ -1,0 +1,102 @@
+package io.headwater.ingest.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.headwater.ingest.decisions.DecisionReader;
+import io.headwater.ingest.kafka.EventPublisher;
+import io.headwater.ingest.kafka.KafkaUnavailableException;
+import io.headwater.ingest.metrics.IngestMetrics;
+import io.headwater.ingest.monitoring.MonitoringReader;
+import io.headwater.ingest.validation.InvalidEventException;
+import io.headwater.ingest.validation.JsonBodyReader;
+import io.headwater.ingest.validation.MalformedBodyException;
+import io.headwater.ingest.validation.SchemaCatalog;
+import io.headwater.ingest.validation.Violation;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Decisions and monitoring statistics from serving systems, one object or an array per request.
+ * A request is validated whole first: if any item is invalid, nothing is stored and the 422 names
+ * every bad field by pointer ("/3/decisionTime"). Otherwise all items are sent and the answer waits
+ * for every acknowledgement. Decisions are keyed by id, so resending after a 503 is safe.
+ */
+@ApplicationScoped
+public class ServingIngestService {
+
+    public static final String DECISION = "decision";
+    public static final String MONITORING = "monitoring";
+
+    private final JsonBodyReader reader;
+    private final DecisionReader decisions;
+    private final MonitoringReader monitoring;
+    private final EventPublisher publisher;
+    private final IngestMetrics metrics;
+
+    public ServingIngestService(ObjectMapper mapper, SchemaCatalog catalog, EventPublisher publisher, IngestMetrics metrics) {
+        this.reader = new JsonBodyReader(mapper);
+        this.decisions = new DecisionReader(catalog);
+        this.monitoring = new MonitoringReader(catalog);
+        this.publisher = publisher;
+        this.metrics = metrics;
+    }
+
+    public List<String> acceptDecisions(byte[] body, int maxItems) {
+        return accept(body, DECISION, maxItems);
+    }
+
+    public List<String> acceptMonitoring(byte[] body, int maxItems) {
+        return accept(body, MONITORING, maxItems);
+    }
+
+    /** Converts one item (from HTTP or a Kafka topic). */
+    public Outgoing prepare(String kind, JsonNode json, String pointer, Instant received) {
+        return DECISION.equals(kind) ? decisions.read(json, pointer, received) : monitoring.read(json, pointer, received);
+    }
+
+    private List<String> accept(byte[] body, String kind, int maxItems) {
+        Instant received = Instant.now();
+        JsonNode json = reader.parse(reader.text(body));
+        List<JsonNode> items = new ArrayList<>();
+        if (json.isArray()) {
+            json.forEach(items::add);
+        } else {
+            items.add(json);
+        }
+        if (items.isEmpty() || items.size() > maxItems) {
+            throw new MalformedBodyException("", "send one object or an array of 1 to " + maxItems + " items; this has " + items.size());
+        }
+        List<Outgoing> outgoing = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                outgoing.add(prepare(kind, items.get(i), json.isArray() ? "/" + i : "", received));
+            } catch (InvalidEventException e) {
+                violations.addAll(e.violations());
+            }
+        }
+        if (!violations.isEmpty()) {
+            metrics.rejected(kind, "http", "unknown", "invalid");
+            throw new InvalidEventException(violations);
+        }
+        List<CompletableFuture<RecordMetadata>> acks = outgoing.stream()
+                .map(o -> publisher.send(o.topic(), o.key(), o.value())).toList();
+        publisher.awaitAll(acks);
+        long failed = acks.stream().filter(a -> !a.isDone() || a.isCompletedExceptionally()).count();
+        if (failed > 0) {
+            metrics.unavailable(kind, "http", failed);
+            // Rethrows the first failure as it was (503 for an outage, 500 for a bug).
+            acks.stream().filter(a -> !a.isDone() || a.isCompletedExceptionally()).findFirst().ifPresent(publisher::await);
+            throw new KafkaUnavailableException(failed + " of " + acks.size() + " items were not acknowledged", null);
+        }
+        metrics.accepted(kind, "http", outgoing.get(0).producer(), outgoing.size());
+        metrics.latency(kind, "http", Duration.between(received, Instant.now()));
+        return outgoing.stream().map(Outgoing::eventId).toList();
+    }
+}
