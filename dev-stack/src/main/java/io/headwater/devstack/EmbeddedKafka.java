@@ -82,6 +82,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         return port;
     }
 
+    public int controllerPort() {
+        return controllerPort;
+    }
+
     public Path dataDir() {
         return dataDir;
     }

@@ -24,14 +24,20 @@ final class Platform implements AutoCloseable {
     private static final List<String> JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     final Path dataDir;
-    final EmbeddedKafka kafka;
+    EmbeddedKafka kafka;
     final ServiceProcess registry;
     final ServiceProcess ingest;
     ServiceProcess streams;
-    final ServiceProcess query;
+    ServiceProcess query;
     private final List<ServiceProcess> started = new ArrayList<>();
 
+    /** Everything: broker, registry, ingest, lineage-streams, query. */
     Platform() {
+        this(true);
+    }
+
+    /** @param graph whether to start lineage-streams and query-service too, or only the ingest path */
+    Platform(boolean graph) {
         try {
             dataDir = Files.createTempDirectory("headwater-e2e-");
         } catch (IOException e) {
@@ -41,9 +47,21 @@ final class Platform implements AutoCloseable {
         kafka.createTopics(TopicLayout.defaults());
         registry = start(ServiceJars.SCHEMA_REGISTRY, Map.of());
         ingest = start(ServiceJars.INGEST, Map.of("headwater.schema-registry.url", registry.url()));
-        streams = startStreams();
-        query = start(ServiceJars.QUERY, Map.of("headwater.schema-registry.url", registry.url(),
-                "kafka-streams.state.dir", dataDir.resolve("query-state").toString()));
+        if (graph) {
+            streams = startStreams();
+            query = start(ServiceJars.QUERY, Map.of("headwater.schema-registry.url", registry.url(),
+                    "kafka-streams.state.dir", dataDir.resolve("query-state").toString()));
+        }
+    }
+
+    /** Stops the broker, as an outage would; its data stays. */
+    void stopKafka() {
+        kafka.close();
+    }
+
+    /** Starts the broker again on the same ports and data. */
+    void startKafka() {
+        kafka = EmbeddedKafka.on(dataDir.resolve("kafka"), kafka.port(), kafka.controllerPort()).start();
     }
 
     ServiceProcess startStreams() {
