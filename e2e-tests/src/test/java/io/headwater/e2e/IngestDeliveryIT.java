@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headwater.avro.LineageEvent;
 import io.headwater.contract.Topics;
 import io.headwater.devstack.Fixtures;
+import io.headwater.devstack.LocalPlatform;
 import io.headwater.devstack.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,11 +33,11 @@ class IngestDeliveryIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Platform platform;
+    private static LocalPlatform platform;
 
     @BeforeAll
     static void start() {
-        platform = new Platform(false);
+        platform = new LocalPlatform(false, LocalPlatform.SMALL_JVM);
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package io.headwater.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.devstack.Fixtures;
+import io.headwater.devstack.LocalPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,11 +31,11 @@ class SparkEventEndToEndIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Platform platform;
+    private static LocalPlatform platform;
 
     @BeforeAll
     static void start() {
-        platform = new Platform();
+        platform = new LocalPlatform(true, LocalPlatform.SMALL_JVM);
     }
 
     @AfterAll

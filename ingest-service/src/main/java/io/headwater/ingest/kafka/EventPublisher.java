@@ -33,7 +33,8 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class EventPublisher {
 
-    private static final int LINGER_MS = 2;
+    // No linger: a request waits for its ack, and concurrent requests batch up anyway while one is in flight.
+    private static final int LINGER_MS = 0;
 
     private final KafkaProducer<String, SpecificRecord> producer;
     private final Duration ackTimeout;

@@ -1,5 +1,7 @@
 package io.headwater.ingest.service;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.contract.Problem;
@@ -42,20 +44,20 @@ public class BatchIngestService {
 
     public BatchResult acceptLineage(byte[] body, boolean ndjson, int maxEvents) {
         Instant received = Instant.now();
-        List<RawItem> items = ndjson ? splitLines(reader.text(body)) : splitArray(reader.text(body));
-        if (items.size() > maxEvents) {
-            throw new MalformedBodyException("", "a batch holds at most " + maxEvents + " events; this one has " + items.size());
-        }
-        List<BatchResult.Item> results = new ArrayList<>(items.size());
+        String text = reader.text(body);
+        List<BatchResult.Item> results = new ArrayList<>();
         List<Outgoing> sent = new ArrayList<>();
         List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>();
         List<Integer> sentIndex = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
+        // Each event is parsed, checked and sent as it is read, so only one event's tree is alive at a time.
+        ItemHandler handler = (i, raw, parsed) -> {
+            if (i >= maxEvents) {
+                throw new MalformedBodyException("", "a batch holds at most " + maxEvents + " events");
+            }
             results.add(null);
-            RawItem item = items.get(i);
             try {
-                JsonNode event = item.node() != null ? item.node() : reader.parse(item.raw());
-                Outgoing outgoing = lineage.prepare(event, item.raw(), received, "/" + i, "http-batch");
+                JsonNode event = parsed != null ? parsed : reader.parse(raw);
+                Outgoing outgoing = lineage.prepare(event, raw, received, "/" + i, "http-batch");
                 sent.add(outgoing);
                 sentIndex.add(i);
                 acks.add(publisher.send(outgoing.topic(), outgoing.key(), outgoing.value()));
@@ -66,6 +68,11 @@ public class BatchIngestService {
                 metrics.rejected(LineageIngestService.KIND, "http-batch", "unknown", "malformed");
                 results.set(i, BatchResult.Item.rejected(i, e.getMessage(), List.of(new Problem.FieldError("/" + i, e.getMessage()))));
             }
+        };
+        if (ndjson) {
+            eachLine(text, handler);
+        } else {
+            eachElement(text, handler);
         }
         publisher.awaitAll(acks);
         int accepted = 0;
@@ -87,7 +94,7 @@ public class BatchIngestService {
             metrics.unavailable(LineageIngestService.KIND, "http-batch", unavailable);
         }
         metrics.latency(LineageIngestService.KIND, "http-batch", Duration.between(received, Instant.now()));
-        return new BatchResult(accepted, items.size() - accepted - unavailable, unavailable, results);
+        return new BatchResult(accepted, results.size() - accepted - unavailable, unavailable, results);
     }
 
     private static String failure(CompletableFuture<RecordMetadata> ack) {
@@ -105,36 +112,43 @@ public class BatchIngestService {
         }
     }
 
-    private List<RawItem> splitArray(String text) {
-        JsonNode array = reader.parse(text);
-        if (!array.isArray()) {
-            throw new MalformedBodyException("", "a batch is a JSON array of events (or NDJSON with Content-Type application/x-ndjson)");
-        }
-        List<RawItem> items = new ArrayList<>(array.size());
-        for (JsonNode node : array) {
-            try {
-                items.add(new RawItem(mapper.writeValueAsString(node), node));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return items;
+    /** One event of a batch: its index, its exact text (the NDJSON line, or the array element as sent), its tree if parsed. */
+    private interface ItemHandler {
+        void accept(int index, String raw, JsonNode parsed);
     }
 
-    private static List<RawItem> splitLines(String text) {
-        List<RawItem> items = new ArrayList<>();
+    /** Walks the array once, handing over each element with its exact text, so rawJson is verbatim. */
+    private void eachElement(String text, ItemHandler handler) {
+        try (JsonParser parser = mapper.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new MalformedBodyException("", "a batch is a JSON array of events (or NDJSON with Content-Type application/x-ndjson)");
+            }
+            int index = 0;
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                int start = (int) parser.currentTokenLocation().getCharOffset();
+                JsonNode node = mapper.readTree(parser);
+                int end = (int) parser.currentLocation().getCharOffset();
+                handler.accept(index++, text.substring(start, end), node);
+            }
+            if (parser.nextToken() != null) {
+                throw new MalformedBodyException("", "the batch has content after its closing ]");
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new MalformedBodyException("", "the batch is not valid JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void eachLine(String text, ItemHandler handler) {
+        int index = 0;
         for (String line : text.split("\r?\n")) {
             if (!line.isBlank()) {
-                items.add(new RawItem(line, null));
+                handler.accept(index++, line, null);
             }
         }
-        if (items.isEmpty()) {
+        if (index == 0) {
             throw new MalformedBodyException("", "the NDJSON batch holds no events");
         }
-        return items;
-    }
-
-    /** One event of a batch: its text as stored (NDJSON: the line itself; array: the element re-serialised). */
-    private record RawItem(String raw, JsonNode node) {
     }
 }

@@ -30,6 +30,8 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
     private boolean autoRegister = true;
     private boolean isKey;
     private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
+    /** Ids by subject and schema: Schema caches its hash and compares by identity first, so a hit costs no schema-to-JSON. */
+    private final Map<String, Map<Schema, Integer>> ids = new ConcurrentHashMap<>();
 
     public AvroSerializer() {
     }
@@ -55,7 +57,8 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
         Schema schema = record.getSchema();
         String subject = topic + (isKey ? "-key" : "-value");
         try {
-            int id = autoRegister ? registry.register(subject, schema) : registry.lookup(subject, schema);
+            int id = ids.computeIfAbsent(subject, k -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(schema, k -> autoRegister ? registry.register(subject, k) : registry.lookup(subject, k));
             ByteArrayOutputStream out = new ByteArrayOutputStream(256);
             ByteBuffer header = ByteBuffer.allocate(WireFormat.HEADER_LENGTH);
             WireFormat.writeHeader(header, id);

@@ -1,9 +1,4 @@
-package io.headwater.e2e;
-
-import io.headwater.devstack.EmbeddedKafka;
-import io.headwater.devstack.ServiceJars;
-import io.headwater.devstack.ServiceProcess;
-import io.headwater.devstack.TopicLayout;
+package io.headwater.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,35 +6,37 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The whole platform for one test class: a real KRaft broker in this JVM and the four packaged
- * services as separate processes on free ports, as they run on a user's machine.
+ * A throw-away platform on free ports in a temporary directory, for tests and benchmarks: a real
+ * KRaft broker in this JVM and the packaged services as separate processes, as a user runs them.
  */
-final class Platform implements AutoCloseable {
+public final class LocalPlatform implements AutoCloseable {
 
     private static final Duration READY = Duration.ofSeconds(90);
-    private static final List<String> JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /** Service JVMs for tests on a small machine: small heap, quick start. */
+    public static final List<String> SMALL_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
-    final Path dataDir;
-    EmbeddedKafka kafka;
-    final ServiceProcess registry;
-    final ServiceProcess ingest;
-    ServiceProcess streams;
-    ServiceProcess query;
+    public final Path dataDir;
+    public EmbeddedKafka kafka;
+    public final ServiceProcess registry;
+    public final ServiceProcess ingest;
+    public ServiceProcess streams;
+    public ServiceProcess query;
+    private final List<String> jvmOptions;
     private final List<ServiceProcess> started = new ArrayList<>();
 
-    /** Everything: broker, registry, ingest, lineage-streams, query. */
-    Platform() {
-        this(true);
-    }
-
-    /** @param graph whether to start lineage-streams and query-service too, or only the ingest path */
-    Platform(boolean graph) {
+    /**
+     * @param graph      whether to start lineage-streams and query-service too, or only the ingest path
+     * @param jvmOptions options for every service JVM, e.g. -Xmx
+     */
+    public LocalPlatform(boolean graph, List<String> jvmOptions) {
+        this.jvmOptions = jvmOptions;
         try {
-            dataDir = Files.createTempDirectory("headwater-e2e-");
+            dataDir = Files.createTempDirectory("headwater-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,33 +45,34 @@ final class Platform implements AutoCloseable {
         registry = start(ServiceJars.SCHEMA_REGISTRY, Map.of());
         ingest = start(ServiceJars.INGEST, Map.of("headwater.schema-registry.url", registry.url()));
         if (graph) {
-            streams = startStreams();
+            startStreams();
             query = start(ServiceJars.QUERY, Map.of("headwater.schema-registry.url", registry.url(),
                     "kafka-streams.state.dir", dataDir.resolve("query-state").toString()));
         }
     }
 
-    /** Stops the broker, as an outage would; its data stays. */
-    void stopKafka() {
-        kafka.close();
-    }
-
-    /** Starts the broker again on the same ports and data. */
-    void startKafka() {
-        kafka = EmbeddedKafka.on(dataDir.resolve("kafka"), kafka.port(), kafka.controllerPort()).start();
-    }
-
-    ServiceProcess startStreams() {
+    /** Starts (or starts again) lineage-streams on the same state directory. */
+    public ServiceProcess startStreams() {
         streams = start(ServiceJars.LINEAGE_STREAMS, Map.of("headwater.schema-registry.url", registry.url(),
                 "kafka-streams.state.dir", dataDir.resolve("streams-state").toString()));
         return streams;
     }
 
+    /** Stops the broker, as an outage would; its data stays. */
+    public void stopKafka() {
+        kafka.close();
+    }
+
+    /** Starts the broker again on the same ports and data. */
+    public void startKafka() {
+        kafka = EmbeddedKafka.on(dataDir.resolve("kafka"), kafka.port(), kafka.controllerPort()).start();
+    }
+
     private ServiceProcess start(String module, Map<String, String> extra) {
-        Map<String, String> config = new java.util.HashMap<>(extra);
+        Map<String, String> config = new HashMap<>(extra);
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         ServiceProcess service = ServiceProcess.start(module, ServiceJars.of(module), EmbeddedKafka.freePort(), config,
-                dataDir.resolve(module + "-" + started.size() + ".log"), JVM, READY);
+                dataDir.resolve(module + "-" + started.size() + ".log"), jvmOptions, READY);
         started.add(service);
         return service;
     }
