@@ -1,12 +1,13 @@
 package io.headwater.ingest.decisions;
 
+import io.headwater.ingest.validation.TimeChecks;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.headwater.avro.Decision;
 import io.headwater.contract.Topics;
 import io.headwater.ingest.service.Outgoing;
 import io.headwater.ingest.validation.InvalidEventException;
 import io.headwater.ingest.validation.SchemaCatalog;
-import io.headwater.ingest.validation.Times;
+import io.headwater.contract.Times;
 import io.headwater.ingest.validation.Violation;
 
 import java.time.Instant;
@@ -30,7 +31,7 @@ public final class DecisionReader {
     public Outgoing read(JsonNode json, String pointer, Instant receivedAt) {
         List<Violation> violations = new ArrayList<>(catalog.validate(SCHEMA, json, pointer));
         if (violations.isEmpty()) {
-            Times.check(json, "decisionTime", pointer, violations);
+            TimeChecks.check(json, "decisionTime", pointer, violations);
         }
         if (!violations.isEmpty()) {
             throw new InvalidEventException(violations);

@@ -1,14 +1,15 @@
 package io.headwater.ingest.monitoring;
 
+import io.headwater.ingest.validation.TimeChecks;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.headwater.avro.FeatureDistribution;
 import io.headwater.avro.MonitoringStats;
 import io.headwater.contract.Topics;
-import io.headwater.ingest.openlineage.LineageEventNormalizer;
+import io.headwater.openlineage.LineageEventNormalizer;
 import io.headwater.ingest.service.Outgoing;
 import io.headwater.ingest.validation.InvalidEventException;
 import io.headwater.ingest.validation.SchemaCatalog;
-import io.headwater.ingest.validation.Times;
+import io.headwater.contract.Times;
 import io.headwater.ingest.validation.Violation;
 
 import java.time.Instant;
@@ -35,8 +36,8 @@ public final class MonitoringReader {
     public Outgoing read(JsonNode json, String pointer, Instant receivedAt) {
         List<Violation> violations = new ArrayList<>(catalog.validate(SCHEMA, json, pointer));
         if (violations.isEmpty()) {
-            Times.check(json, "windowStart", pointer, violations);
-            Times.check(json, "windowEnd", pointer, violations);
+            TimeChecks.check(json, "windowStart", pointer, violations);
+            TimeChecks.check(json, "windowEnd", pointer, violations);
         }
         if (violations.isEmpty() && !Times.parse(json.get("windowEnd").asText()).isAfter(Times.parse(json.get("windowStart").asText()))) {
             violations.add(new Violation(pointer + "/windowEnd", "must be after windowStart"));

@@ -1,6 +1,9 @@
 package io.headwater.ingest.openlineage;
 
-import io.headwater.ingest.validation.Times;
+import io.headwater.openlineage.EventKind;
+import io.headwater.openlineage.LineageEventNormalizer;
+import io.headwater.ingest.validation.TimeChecks;
+import io.headwater.contract.Times;
 import io.headwater.ingest.validation.Violation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.headwater.avro.LineageEventKind;
@@ -75,11 +78,11 @@ public final class OpenLineageValidator {
 
     /** Times inside facets that the normaliser reads; JSON Schema 'format' alone would not stop them. */
     private static void validateFacetTimes(JsonNode facets, List<Violation> violations) {
-        Times.check(facets.path("nominalTime"), "nominalStartTime", "/run/facets/nominalTime", violations);
-        Times.check(facets.path("nominalTime"), "nominalEndTime", "/run/facets/nominalTime", violations);
+        TimeChecks.check(facets.path("nominalTime"), "nominalStartTime", "/run/facets/nominalTime", violations);
+        TimeChecks.check(facets.path("nominalTime"), "nominalEndTime", "/run/facets/nominalTime", violations);
         JsonNode metrics = facets.path(LineageEventNormalizer.METRICS_FACET).path("metrics");
         for (int i = 0; i < metrics.size(); i++) {
-            Times.check(metrics.get(i), "timestamp", "/run/facets/" + LineageEventNormalizer.METRICS_FACET + "/metrics/" + i, violations);
+            TimeChecks.check(metrics.get(i), "timestamp", "/run/facets/" + LineageEventNormalizer.METRICS_FACET + "/metrics/" + i, violations);
         }
     }
 
@@ -175,7 +178,7 @@ public final class OpenLineageValidator {
         if (violations.size() > before) {
             return;
         }
-        Times.check(holder, field, pointer.substring(0, pointer.lastIndexOf('/')), violations);
+        TimeChecks.check(holder, field, pointer.substring(0, pointer.lastIndexOf('/')), violations);
     }
 
     private static void requireUuid(JsonNode holder, String field, String pointer, List<Violation> violations) {

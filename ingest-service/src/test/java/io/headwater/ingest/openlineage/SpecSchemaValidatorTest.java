@@ -1,5 +1,6 @@
 package io.headwater.ingest.openlineage;
 
+import io.headwater.openlineage.EventKind;
 import io.headwater.ingest.validation.Violation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

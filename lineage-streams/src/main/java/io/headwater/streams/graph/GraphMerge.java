@@ -15,10 +15,21 @@ import java.util.TreeMap;
  */
 public final class GraphMerge {
 
+    /** On a run node: how many distinct events its projection was folded from. A run's history only grows. */
+    public static final String EVENTS = "events";
+
     private GraphMerge() {
     }
 
     public static GraphNode merge(GraphNode a, GraphNode b) {
+        if (a.getAttributes().containsKey(EVENTS) && b.getAttributes().containsKey(EVENTS)) {
+            // A run is projected whole from its history each time: the projection of the larger history is the truth.
+            int countA = Integer.parseInt(a.getAttributes().get(EVENTS));
+            int countB = Integer.parseInt(b.getAttributes().get(EVENTS));
+            if (countA != countB) {
+                return countA > countB ? a : b;
+            }
+        }
         GraphNode later = isLater(b.getLastSeen(), a.getLastSeen()) ? b : a;
         GraphNode earlier = later == a ? b : a;
         return GraphNode.newBuilder(later)

@@ -1,6 +1,8 @@
 package io.headwater.streams.topology;
 
+import io.headwater.avro.DatasetAccess;
 import io.headwater.avro.GraphEdge;
+import io.headwater.avro.RunHistory;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.LineageEvent;
 import io.headwater.registry.client.SchemaRegistryClient;
@@ -16,12 +18,28 @@ public class GraphSerdes {
     private final Serde<LineageEvent> lineage;
     private final Serde<GraphNode> nodes;
     private final Serde<GraphEdge> edges;
+    private final Serde<RunHistory> runHistory;
+    private final Serde<DatasetAccess> accesses;
 
+    @jakarta.inject.Inject
     public GraphSerdes(@ConfigProperty(name = "headwater.schema-registry.url") String registryUrl) {
-        SchemaRegistryClient registry = new SchemaRegistryClient(registryUrl);
+        this(new SchemaRegistryClient(registryUrl));
+    }
+
+    public GraphSerdes(SchemaRegistryClient registry) {
         this.lineage = AvroSerde.forValues(registry, LineageEvent.class);
         this.nodes = AvroSerde.forValues(registry, GraphNode.class);
         this.edges = AvroSerde.forValues(registry, GraphEdge.class);
+        this.runHistory = AvroSerde.forValues(registry, RunHistory.class);
+        this.accesses = AvroSerde.forValues(registry, DatasetAccess.class);
+    }
+
+    public Serde<RunHistory> runHistory() {
+        return runHistory;
+    }
+
+    public Serde<DatasetAccess> accesses() {
+        return accesses;
     }
 
     public Serde<LineageEvent> lineage() {

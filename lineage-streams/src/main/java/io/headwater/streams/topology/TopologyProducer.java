@@ -1,13 +1,21 @@
 package io.headwater.streams.topology;
 
+import io.headwater.avro.DatasetAccess;
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.LineageEvent;
+import io.headwater.avro.LineageEventKind;
+import io.headwater.avro.RunHistory;
 import io.headwater.contract.Topics;
 import io.headwater.streams.graph.GraphMerge;
 import io.headwater.streams.graph.GraphProjection;
+import io.headwater.streams.runs.RunFolder;
+import io.headwater.streams.runs.RunHistories;
+import io.headwater.streams.runs.RunView;
+import io.headwater.streams.versions.DatasetVersioner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -18,23 +26,37 @@ import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
 
 /**
- * The provenance graph, folded from the lineage stream: every event is projected into the nodes
- * and edges it mentions, re-keyed by node / edge id, and merged per id in persistent (RocksDB)
- * stores; each merged record goes to the compacted graph topics that the query service reads.
+ * The provenance graph, folded from the lineage stream:
+ * <ol>
+ *   <li>run events are re-keyed by run id and gathered into each run's history (repeats dropped by
+ *       event id), so every arrival order gives the same history;</li>
+ *   <li>each history is folded into the run as its events describe it, and projected into nodes,
+ *       edges, and dataset reads and writes;</li>
+ *   <li>nodes and edges are merged per id in persistent stores and written to the compacted graph
+ *       topics; reads and writes are re-keyed by dataset and resolved to versions as of time.</li>
+ * </ol>
  */
 @ApplicationScoped
 public class TopologyProducer {
 
+    public static final String RUNS_STORE = "run-histories";
     public static final String NODES_STORE = "graph-nodes";
     public static final String EDGES_STORE = "graph-edges";
 
     private final GraphSerdes serdes;
+    private final Duration grace;
 
-    public TopologyProducer(GraphSerdes serdes) {
+    public TopologyProducer(GraphSerdes serdes, @ConfigProperty(name = "headwater.streams.version-grace") Duration grace) {
         this.serdes = serdes;
+        this.grace = grace;
     }
 
     @Produces
@@ -42,18 +64,48 @@ public class TopologyProducer {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, LineageEvent> events = builder.stream(Topics.LINEAGE, Consumed.with(Serdes.String(), serdes.lineage()));
 
-        events.flatMap((key, event) -> GraphProjection.nodes(event).stream().map(n -> KeyValue.pair(n.getId(), n)).toList())
+        KStream<String, RunView> runs = events
+                .filter((key, event) -> event.getKind() == LineageEventKind.RUN && event.getRun() != null)
+                .selectKey((key, event) -> event.getRun().getRunId())
+                .groupByKey(Grouped.with("runs-by-id", Serdes.String(), serdes.lineage()))
+                .aggregate(RunHistories::empty, RunHistories::add,
+                        Materialized.<String, RunHistory, KeyValueStore<Bytes, byte[]>>as(RUNS_STORE)
+                                .withKeySerde(Serdes.String()).withValueSerde(serdes.runHistory()))
+                .toStream()
+                .mapValues(RunFolder::fold);
+
+        KStream<String, GraphNode> staticNodes = events
+                .filter((key, event) -> event.getKind() != LineageEventKind.RUN)
+                .flatMap((key, event) -> GraphProjection.staticNodes(event).stream().map(n -> KeyValue.pair(n.getId(), n)).toList());
+
+        runs.flatMap((key, run) -> GraphProjection.nodes(run).stream().map(n -> KeyValue.pair(n.getId(), n)).toList())
+                .merge(staticNodes)
                 .groupByKey(Grouped.with("nodes-by-id", Serdes.String(), serdes.nodes()))
                 .reduce(GraphMerge::merge, Materialized.<String, GraphNode, KeyValueStore<Bytes, byte[]>>as(NODES_STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.nodes()))
                 .toStream()
                 .to(Topics.GRAPH_NODES, Produced.with(Serdes.String(), serdes.nodes()));
 
-        events.flatMap((key, event) -> GraphProjection.edges(event).stream().map(e -> KeyValue.pair(e.getId(), e)).toList())
+        runs.flatMap((key, run) -> GraphProjection.edges(run).stream().map(e -> KeyValue.pair(e.getId(), e)).toList())
                 .groupByKey(Grouped.with("edges-by-id", Serdes.String(), serdes.edges()))
                 .reduce(GraphMerge::merge, Materialized.<String, GraphEdge, KeyValueStore<Bytes, byte[]>>as(EDGES_STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.edges()))
                 .toStream()
+                .to(Topics.GRAPH_EDGES, Produced.with(Serdes.String(), serdes.edges()));
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DatasetVersioner.VERSIONS_STORE),
+                Serdes.String(), serdes.nodes()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DatasetVersioner.READS_STORE),
+                Serdes.String(), serdes.edges()));
+        KStream<String, SpecificRecord> versionFacts = runs
+                .flatMap((key, run) -> GraphProjection.accesses(run).stream().map(a -> KeyValue.pair(a.getDatasetId(), a)).toList())
+                .repartition(Repartitioned.<String, DatasetAccess>as("accesses-by-dataset").withKeySerde(Serdes.String()).withValueSerde(serdes.accesses()))
+                .process(() -> new DatasetVersioner(grace), DatasetVersioner.VERSIONS_STORE, DatasetVersioner.READS_STORE);
+        versionFacts.filter((key, fact) -> key.startsWith(DatasetVersioner.NODE))
+                .map((key, fact) -> KeyValue.pair(key.substring(DatasetVersioner.NODE.length()), (GraphNode) fact))
+                .to(Topics.GRAPH_NODES, Produced.with(Serdes.String(), serdes.nodes()));
+        versionFacts.filter((key, fact) -> key.startsWith(DatasetVersioner.EDGE))
+                .map((key, fact) -> KeyValue.pair(key.substring(DatasetVersioner.EDGE.length()), (GraphEdge) fact))
                 .to(Topics.GRAPH_EDGES, Produced.with(Serdes.String(), serdes.edges()));
 
         return builder.build();

@@ -1,4 +1,4 @@
-package io.headwater.ingest.openlineage;
+package io.headwater.openlineage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.headwater.avro.ColumnLineage;
@@ -20,7 +20,7 @@ import io.headwater.avro.RunRef;
 import io.headwater.avro.RunState;
 import io.headwater.avro.SchemaField;
 import io.headwater.avro.SourceCodeLocation;
-import io.headwater.ingest.validation.Times;
+import io.headwater.contract.Times;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,28 +2,17 @@ package io.headwater.ingest.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** ISO-8601 times with an offset, as OpenLineage writes them, kept to the microsecond as Avro does. */
-public final class Times {
+/** Checks that a field holds an ISO-8601 date-time with an offset, as OpenLineage writes them. */
+public final class TimeChecks {
 
-    private Times() {
+    private TimeChecks() {
     }
 
-    public static Instant parse(String text) {
-        return micros(OffsetDateTime.parse(text).toInstant());
-    }
-
-    /** Avro keeps timestamps to the microsecond; truncate here so a value reads back equal. */
-    public static Instant micros(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS);
-    }
-
-    /** Adds a violation unless holder.field is an ISO-8601 date-time with an offset. */
+    /** Adds a violation unless holder.field (when present and a string) is an ISO-8601 date-time with an offset. */
     public static void check(JsonNode holder, String field, String pointer, List<Violation> violations) {
         JsonNode value = holder.get(field);
         if (value == null || !value.isTextual()) {

@@ -1,4 +1,4 @@
-package io.headwater.ingest.openlineage;
+package io.headwater.openlineage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

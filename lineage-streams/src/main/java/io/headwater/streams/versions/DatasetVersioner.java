@@ -1,0 +1,204 @@
+package io.headwater.streams.versions;
+
+import io.headwater.avro.DatasetAccess;
+import io.headwater.avro.EdgeKind;
+import io.headwater.avro.GraphEdge;
+import io.headwater.avro.GraphNode;
+import io.headwater.avro.NodeKind;
+import io.headwater.contract.GraphIds;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Resolves dataset versions as of time, per dataset (the stream is keyed by dataset id). A completed
+ * write makes a version (the datasetVersion facet's value, else the writing run's id); a read links the
+ * version current at the reader's time. A write that arrives late, within the grace period, re-links
+ * the reads after it: the wrong READ edge is retracted with a tombstone (it was never true) and the
+ * right one emitted. A superseded version's VERSION_OF edge gets an end time (it was true until then).
+ * Versions and reads are one record each, found by prefix scan, so a dataset read by a million runs
+ * is a million small records.
+ *
+ * <p>Forwards graph facts keyed {@code N␟nodeId} (nodes) and {@code E␟edgeId} (edges, null = retract).
+ */
+public class DatasetVersioner implements Processor<String, DatasetAccess, String, SpecificRecord> {
+
+    public static final String VERSIONS_STORE = "dataset-versions";
+    public static final String READS_STORE = "dataset-reads";
+    public static final String NODE = "N\u001f";
+    public static final String EDGE = "E\u001f";
+    private static final char SEP = '\u001f';
+    private static final String STREAM_TIME = "\u001fstream-time";
+    private static final StringSerializer KEYS = new StringSerializer();
+
+    private final Duration grace;
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, GraphNode> versions;
+    private KeyValueStore<String, GraphEdge> reads;
+
+    public DatasetVersioner(Duration grace) {
+        this.grace = grace;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        this.versions = context.getStateStore(VERSIONS_STORE);
+        this.reads = context.getStateStore(READS_STORE);
+    }
+
+    @Override
+    public void process(Record<String, DatasetAccess> record) {
+        DatasetAccess access = record.value();
+        Instant streamTime = advanceStreamTime(access.getTime());
+        if (access.getWrite()) {
+            write(access, streamTime);
+        } else {
+            read(access);
+        }
+    }
+
+    private void write(DatasetAccess access, Instant streamTime) {
+        String dataset = access.getDatasetId();
+        String version = access.getVersion() != null ? access.getVersion() : access.getRunId();
+        String versionId = GraphIds.datasetVersion(access.getNamespace(), access.getName(), version);
+        String key = versionKey(dataset, access.getTime(), versionId);
+        if (versions.get(key) != null) {
+            return;
+        }
+        GraphNode node = GraphNode.newBuilder().setId(versionId).setKind(NodeKind.DATASET_VERSION)
+                .setNamespace(access.getNamespace()).setName(access.getName() + "#" + version)
+                .setFirstSeen(access.getTime()).setLastSeen(access.getTime())
+                .setAttributes(Map.of("dataset", dataset, "version", version, "writtenBy", GraphIds.run(access.getRunId()),
+                        "writtenAt", access.getTime().toString()))
+                .build();
+        versions.put(key, node);
+        forwardNode(node);
+        forwardEdge(edge(GraphIds.run(access.getRunId()), EdgeKind.WROTE, versionId, access.getTime(), null, Map.of()));
+
+        // The version holds until the next one; the one before it now ends here.
+        List<KeyValue<String, GraphNode>> all = versionsOf(dataset);
+        int at = indexOf(all, key);
+        Instant next = at + 1 < all.size() ? all.get(at + 1).value.getFirstSeen() : null;
+        forwardEdge(edge(versionId, EdgeKind.VERSION_OF, dataset, access.getTime(), next, Map.of()));
+        if (at > 0) {
+            GraphNode previous = all.get(at - 1).value;
+            forwardEdge(edge(previous.getId(), EdgeKind.VERSION_OF, dataset, previous.getFirstSeen(), access.getTime(), Map.of()));
+        }
+
+        // Reads at or after this write that still point at an older version are wrong, if not yet final.
+        boolean late = access.getTime().isBefore(streamTime);
+        if (late && access.getTime().isBefore(streamTime.minus(grace))) {
+            return;
+        }
+        try (KeyValueIterator<String, GraphEdge> it = reads.prefixScan(dataset + SEP, KEYS)) {
+            List<KeyValue<String, GraphEdge>> relink = new ArrayList<>();
+            it.forEachRemaining(relink::add);
+            for (KeyValue<String, GraphEdge> read : relink) {
+                Instant readTime = Instant.parse(read.value.getAttributes().get("readAt"));
+                if (!readTime.isBefore(access.getTime())) {
+                    link(dataset, read.key, read.value, readTime);
+                }
+            }
+        }
+    }
+
+    private void read(DatasetAccess access) {
+        String key = access.getDatasetId() + SEP + access.getRunId();
+        GraphEdge known = reads.get(key);
+        Instant readTime = access.getTime();
+        if (known != null) {
+            Instant knownTime = Instant.parse(known.getAttributes().get("readAt"));
+            if (!readTime.isBefore(knownTime)) {
+                return;
+            }
+        }
+        GraphEdge placeholder = known != null ? known : edge(access.getDatasetId(), EdgeKind.READ, GraphIds.run(access.getRunId()), readTime, null,
+                access.getRole() == null ? Map.of() : Map.of("role", access.getRole()));
+        link(access.getDatasetId(), key, placeholder, readTime);
+    }
+
+    /** Points a read at the version current at its time (or at the dataset itself while none is known). */
+    private void link(String dataset, String readKey, GraphEdge current, Instant readTime) {
+        String source = dataset;
+        for (KeyValue<String, GraphNode> version : versionsOf(dataset)) {
+            if (!version.value.getFirstSeen().isAfter(readTime)) {
+                source = version.value.getId();
+            }
+        }
+        Map<String, String> attributes = new java.util.TreeMap<>(current.getAttributes());
+        attributes.put("readAt", readTime.toString());
+        GraphEdge linked = edge(source, EdgeKind.READ, current.getTarget(), readTime, null, attributes);
+        GraphEdge stored = reads.get(readKey);
+        if (stored != null && linked.equals(stored)) {
+            return;
+        }
+        if (stored != null && !stored.getId().equals(linked.getId())) {
+            forwardRetraction(stored.getId());
+        }
+        reads.put(readKey, linked);
+        forwardEdge(linked);
+    }
+
+    private List<KeyValue<String, GraphNode>> versionsOf(String dataset) {
+        List<KeyValue<String, GraphNode>> all = new ArrayList<>();
+        try (KeyValueIterator<String, GraphNode> it = versions.prefixScan(dataset + SEP, KEYS)) {
+            it.forEachRemaining(all::add);
+        }
+        return all;
+    }
+
+    private static int indexOf(List<KeyValue<String, GraphNode>> all, String key) {
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).key.equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Version keys sort by write time: dataset␟micros (zero-padded)␟versionId. */
+    private static String versionKey(String dataset, Instant time, String versionId) {
+        long micros = time.getEpochSecond() * 1_000_000L + time.getNano() / 1_000;
+        return dataset + SEP + String.format("%020d", micros) + SEP + versionId;
+    }
+
+    private Instant advanceStreamTime(Instant time) {
+        GraphNode marker = versions.get(STREAM_TIME);
+        Instant current = marker == null ? Instant.EPOCH : marker.getLastSeen();
+        if (time.isAfter(current)) {
+            versions.put(STREAM_TIME, GraphNode.newBuilder().setId(STREAM_TIME).setKind(NodeKind.UNKNOWN).setName("stream-time")
+                    .setFirstSeen(time).setLastSeen(time).build());
+            return time;
+        }
+        return current;
+    }
+
+    private static GraphEdge edge(String source, EdgeKind kind, String target, Instant from, Instant to, Map<String, String> attributes) {
+        return GraphEdge.newBuilder().setId(GraphIds.edge(source, kind, target)).setKind(kind).setSource(source).setTarget(target)
+                .setValidFrom(from).setValidTo(to).setAttributes(new java.util.TreeMap<>(attributes)).build();
+    }
+
+    private void forwardNode(GraphNode node) {
+        context.forward(new Record<>(NODE + node.getId(), node, context.currentSystemTimeMs()));
+    }
+
+    private void forwardEdge(GraphEdge edge) {
+        context.forward(new Record<>(EDGE + edge.getId(), edge, context.currentSystemTimeMs()));
+    }
+
+    private void forwardRetraction(String edgeId) {
+        context.forward(new Record<>(EDGE + edgeId, null, context.currentSystemTimeMs()));
+    }
+}
