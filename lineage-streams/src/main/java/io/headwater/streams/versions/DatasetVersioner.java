@@ -27,8 +27,9 @@ import java.util.Map;
  * version current at the reader's time. A write that arrives late, within the grace period, re-links
  * the reads after it: the wrong READ edge is retracted with a tombstone (it was never true) and the
  * right one emitted. A superseded version's VERSION_OF edge gets an end time (it was true until then).
- * Versions and reads are one record each, found by prefix scan, so a dataset read by a million runs
- * is a million small records.
+ * Versions and reads are one record each (versions keyed by write time, so the version current at a
+ * time is one reverse seek), so a dataset read by a million runs is a million small records; a late
+ * write still scans the dataset's reads to find the ones after it.
  *
  * <p>Forwards graph facts keyed {@code N␟nodeId} (nodes) and {@code E␟edgeId} (edges, null = retract).
  */
@@ -88,12 +89,10 @@ public class DatasetVersioner implements Processor<String, DatasetAccess, String
         forwardEdge(edge(GraphIds.run(access.getRunId()), EdgeKind.WROTE, versionId, access.getTime(), null, Map.of()));
 
         // The version holds until the next one; the one before it now ends here.
-        List<KeyValue<String, GraphNode>> all = versionsOf(dataset);
-        int at = indexOf(all, key);
-        Instant next = at + 1 < all.size() ? all.get(at + 1).value.getFirstSeen() : null;
-        forwardEdge(edge(versionId, EdgeKind.VERSION_OF, dataset, access.getTime(), next, Map.of()));
-        if (at > 0) {
-            GraphNode previous = all.get(at - 1).value;
+        GraphNode next = first(versions.range(key, dataset + SEP + '\uffff'), versionId);
+        forwardEdge(edge(versionId, EdgeKind.VERSION_OF, dataset, access.getTime(), next == null ? null : next.getFirstSeen(), Map.of()));
+        GraphNode previous = first(versions.reverseRange(dataset + SEP, key), versionId);
+        if (previous != null) {
             forwardEdge(edge(previous.getId(), EdgeKind.VERSION_OF, dataset, previous.getFirstSeen(), access.getTime(), Map.of()));
         }
 
@@ -131,12 +130,9 @@ public class DatasetVersioner implements Processor<String, DatasetAccess, String
 
     /** Points a read at the version current at its time (or at the dataset itself while none is known). */
     private void link(String dataset, String readKey, GraphEdge current, Instant readTime) {
-        String source = dataset;
-        for (KeyValue<String, GraphNode> version : versionsOf(dataset)) {
-            if (!version.value.getFirstSeen().isAfter(readTime)) {
-                source = version.value.getId();
-            }
-        }
+        // Versions sort by write time: the current one is the last at or before the read, one reverse seek away.
+        GraphNode version = first(versions.reverseRange(dataset + SEP, versionKey(dataset, readTime, "\uffff")), null);
+        String source = version == null ? dataset : version.getId();
         Map<String, String> attributes = new java.util.TreeMap<>(current.getAttributes());
         attributes.put("readAt", readTime.toString());
         GraphEdge linked = edge(source, EdgeKind.READ, current.getTarget(), readTime, null, attributes);
@@ -151,21 +147,17 @@ public class DatasetVersioner implements Processor<String, DatasetAccess, String
         forwardEdge(linked);
     }
 
-    private List<KeyValue<String, GraphNode>> versionsOf(String dataset) {
-        List<KeyValue<String, GraphNode>> all = new ArrayList<>();
-        try (KeyValueIterator<String, GraphNode> it = versions.prefixScan(dataset + SEP, KEYS)) {
-            it.forEachRemaining(all::add);
-        }
-        return all;
-    }
-
-    private static int indexOf(List<KeyValue<String, GraphNode>> all, String key) {
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i).key.equals(key)) {
-                return i;
+    /** The first version the iterator yields other than {@code skip}. */
+    private static GraphNode first(KeyValueIterator<String, GraphNode> it, String skip) {
+        try (it) {
+            while (it.hasNext()) {
+                GraphNode node = it.next().value;
+                if (!node.getId().equals(skip)) {
+                    return node;
+                }
             }
+            return null;
         }
-        return -1;
     }
 
     /** Version keys sort by write time: dataset␟micros (zero-padded)␟versionId. */

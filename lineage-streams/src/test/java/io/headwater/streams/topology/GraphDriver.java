@@ -30,6 +30,8 @@ import java.util.TreeMap;
 final class GraphDriver implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** One for all drivers: ids only need to be consistent within a JVM. */
+    private static final GraphSerdes SERDES = new GraphSerdes(new InMemoryRegistryClient());
 
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, LineageEvent> input;
@@ -39,7 +41,7 @@ final class GraphDriver implements AutoCloseable {
     final Map<String, GraphEdge> edges = new TreeMap<>();
 
     GraphDriver(Path stateDir) {
-        GraphSerdes serdes = new GraphSerdes(new InMemoryRegistryClient());
+        GraphSerdes serdes = SERDES;
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "graph-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -32,8 +32,20 @@ class GraphTopologyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JOB1_OUTPUT = "dataset:file:/srv/spark-demo/data/out/revenue_by_country";
 
-    @TempDir
+    /** Under target/, not the OS temp dir, which Kafka Streams warns about on every driver. */
+    @TempDir(factory = TargetTempDirs.class)
     Path stateDir;
+
+    /** Temporary directories under target/. */
+    static final class TargetTempDirs implements org.junit.jupiter.api.io.TempDirFactory {
+        @Override
+        public Path createTempDirectory(org.junit.jupiter.api.extension.AnnotatedElementContext element,
+                                        org.junit.jupiter.api.extension.ExtensionContext extension) throws IOException {
+            Path base = Path.of("target", "topology-tests");
+            Files.createDirectories(base);
+            return Files.createTempDirectory(base, "state-");
+        }
+    }
 
     static List<LineageEvent> fixtures(String set) {
         return Fixtures.events(set).stream().filter(f -> !f.getFileName().toString().startsWith("serde-synthetic"))

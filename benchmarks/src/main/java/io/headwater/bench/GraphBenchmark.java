@@ -1,0 +1,150 @@
+package io.headwater.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.headwater.avro.GraphNode;
+import io.headwater.avro.LineageEvent;
+import io.headwater.avro.NodeKind;
+import io.headwater.contract.Topics;
+import io.headwater.devstack.Fixtures;
+import io.headwater.devstack.LocalPlatform;
+import io.headwater.openlineage.LineageEventNormalizer;
+import io.headwater.registry.client.SchemaRegistryClient;
+import io.headwater.registry.serde.AvroDeserializer;
+import io.headwater.registry.serde.AvroSerializer;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * lineage-streams on the real broker: (1) events/s through the topology, from a burst of Spark
+ * START+COMPLETE pairs written straight to the lineage topic until every run is COMPLETE in the
+ * graph topic; (2) at a fixed rate, the lag from Kafka's acknowledgement of a COMPLETE event to
+ * the run's COMPLETE node appearing on the graph topic. Prints numbers; asserts nothing.
+ *
+ * <p>Settings: bench.runs (5000 runs = 10000 events), bench.rate (events/s, 1000), bench.seconds (20).
+ */
+public final class GraphBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static void main(String[] args) throws Exception {
+        int runs = Integer.getInteger("bench.runs", 5000);
+        int rate = Integer.getInteger("bench.rate", 1000);
+        int seconds = Integer.getInteger("bench.seconds", 20);
+        String start = new String(Fixtures.read("spark-captured", "0002-job1-sql-START.json"), StandardCharsets.UTF_8);
+        String complete = new String(Fixtures.read("spark-captured", "0008-job1-sql-COMPLETE.json"), StandardCharsets.UTF_8);
+        System.out.println("Headwater lineage-streams benchmark");
+        System.out.println("machine: " + Machine.describe());
+        try (LocalPlatform platform = new LocalPlatform(true, List.of("-Xmx1g"))) {
+            SchemaRegistryClient registry = new SchemaRegistryClient(platform.registry.url());
+            Map<String, Long> completedAt = new ConcurrentHashMap<>();
+            AtomicBoolean watching = new AtomicBoolean(true);
+            Thread watcher = new Thread(() -> watch(platform.kafka.bootstrapServers(), registry, completedAt, watching), "graph-watcher");
+            watcher.start();
+            try (KafkaProducer<String, LineageEvent> producer = producer(platform.kafka.bootstrapServers(), registry)) {
+                // 1. Throughput: a burst, timed until the last run is COMPLETE in the graph.
+                long began = System.nanoTime();
+                String last = null;
+                for (int i = 0; i < runs; i++) {
+                    last = UUID.randomUUID().toString();
+                    send(producer, start, last, null);
+                    send(producer, complete, last, null);
+                }
+                producer.flush();
+                while (!completedAt.containsKey(last)) {
+                    Thread.sleep(20);
+                }
+                double elapsed = (System.nanoTime() - began) / 1e9;
+                System.out.printf("throughput   %,10.0f events/s  (%,d events, %,d runs, %.1f s until the last run was COMPLETE on %s)%n",
+                        runs * 2 / elapsed, runs * 2, runs, elapsed, Topics.GRAPH_NODES);
+
+                // 2. Lag at a fixed rate.
+                Map<String, Long> ackedAt = new ConcurrentHashMap<>();
+                long interval = 1_000_000_000L * 2 / rate;
+                long next = System.nanoTime();
+                long end = next + Duration.ofSeconds(seconds).toNanos();
+                while (System.nanoTime() < end) {
+                    String runId = UUID.randomUUID().toString();
+                    send(producer, start, runId, null);
+                    send(producer, complete, runId, ackedAt);
+                    next += interval;
+                    long sleep = next - System.nanoTime();
+                    if (sleep > 0) {
+                        Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+                    }
+                }
+                producer.flush();
+                long waitUntil = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (!completedAt.keySet().containsAll(ackedAt.keySet()) && System.nanoTime() < waitUntil) {
+                    Thread.sleep(50);
+                }
+                Histogram lag = new Histogram(600_000_000L, 3);
+                int missing = 0;
+                for (Map.Entry<String, Long> acked : ackedAt.entrySet()) {
+                    Long seen = completedAt.get(acked.getKey());
+                    if (seen == null) {
+                        missing++;
+                    } else {
+                        lag.recordValue(Math.max(1, (seen - acked.getValue()) / 1_000));
+                    }
+                }
+                System.out.printf("lag at %,d events/s  ack -> graph node: p50 %.1f ms  p99 %.1f ms  max %.1f ms  (%,d runs, %d not seen within 60 s)%n",
+                        rate, lag.getValueAtPercentile(50) / 1000.0, lag.getValueAtPercentile(99) / 1000.0, lag.getMaxValue() / 1000.0,
+                        ackedAt.size(), missing);
+            } finally {
+                watching.set(false);
+                watcher.join(10_000);
+            }
+        }
+    }
+
+    private static KafkaProducer<String, LineageEvent> producer(String bootstrap, SchemaRegistryClient registry) {
+        AvroSerializer<LineageEvent> serializer = new AvroSerializer<>(registry);
+        serializer.configure(Map.of(), false);
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                new StringSerializer(), serializer);
+    }
+
+    /** Normalises the template with a fresh run id (as ingest would) and writes it keyed by its root run. */
+    private static void send(KafkaProducer<String, LineageEvent> producer, String template, String runId, Map<String, Long> ackedAt) throws Exception {
+        String raw = template.replace("01a215d8-b242-752e-8681-58dc1af79577", runId);
+        LineageEvent event = new LineageEventNormalizer().normalize(JSON.readTree(raw), raw, Instant.now());
+        producer.send(new ProducerRecord<>(Topics.LINEAGE, LineageEventNormalizer.partitionKey(event), event), (metadata, error) -> {
+            if (error == null && ackedAt != null) {
+                ackedAt.put(runId, System.nanoTime());
+            }
+        });
+    }
+
+    private static void watch(String bootstrap, SchemaRegistryClient registry, Map<String, Long> completedAt, AtomicBoolean watching) {
+        try (KafkaConsumer<String, GraphNode> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new AvroDeserializer<>(registry, GraphNode.class))) {
+            consumer.subscribe(List.of(Topics.GRAPH_NODES));
+            while (watching.get()) {
+                consumer.poll(Duration.ofMillis(50)).forEach(record -> {
+                    GraphNode node = record.value();
+                    if (node != null && node.getKind() == NodeKind.RUN && "COMPLETE".equals(node.getAttributes().get("state"))) {
+                        completedAt.putIfAbsent(node.getName(), System.nanoTime());
+                    }
+                });
+            }
+        }
+    }
+}
