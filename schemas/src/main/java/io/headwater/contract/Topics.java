@@ -14,6 +14,8 @@ public final class Topics {
     public static final String DECISIONS = "headwater.decisions.v1";
     /** Monitoring statistics (Avro {@code MonitoringStats}), keyed by model name and version. */
     public static final String MONITORING = "headwater.monitoring.v1";
+    /** Decisions linked to their model version (Avro {@code LinkedDecision}), compacted, keyed by decision id. */
+    public static final String DECISIONS_LINKED = "headwater.decisions.linked.v1";
     /** Graph nodes (Avro {@code GraphNode}), compacted, keyed by node id. */
     public static final String GRAPH_NODES = "headwater.graph.nodes.v1";
     /** Graph edges (Avro {@code GraphEdge}), compacted, keyed by edge id. */
@@ -32,10 +34,10 @@ public final class Topics {
     public static final String SCHEMAS = "_schemas";
 
     /** Topics whose records are facts keyed by id: compacted, so a replay rebuilds state. */
-    public static final List<String> COMPACTED = List.of(GRAPH_NODES, GRAPH_EDGES, ALERTS, SCHEMAS);
+    public static final List<String> COMPACTED = List.of(GRAPH_NODES, GRAPH_EDGES, ALERTS, SCHEMAS, DECISIONS_LINKED);
 
     /** Every topic the platform needs. */
-    public static final List<String> ALL = List.of(LINEAGE, DECISIONS, MONITORING, GRAPH_NODES, GRAPH_EDGES, ALERTS, DEAD_LETTER, SCHEMAS,
+    public static final List<String> ALL = List.of(LINEAGE, DECISIONS, MONITORING, GRAPH_NODES, GRAPH_EDGES, ALERTS, DEAD_LETTER, SCHEMAS, DECISIONS_LINKED,
             OPENLINEAGE_IN, DECISIONS_IN, MONITORING_IN);
 
     private Topics() {

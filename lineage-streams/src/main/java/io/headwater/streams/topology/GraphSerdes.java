@@ -1,6 +1,8 @@
 package io.headwater.streams.topology;
 
 import io.headwater.avro.DatasetAccess;
+import io.headwater.avro.Decision;
+import io.headwater.avro.LinkedDecision;
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.RunHistory;
 import io.headwater.avro.GraphNode;
@@ -20,6 +22,8 @@ public class GraphSerdes {
     private final Serde<GraphEdge> edges;
     private final Serde<RunHistory> runHistory;
     private final Serde<DatasetAccess> accesses;
+    private final Serde<Decision> decisions;
+    private final Serde<LinkedDecision> linkedDecisions;
 
     @jakarta.inject.Inject
     public GraphSerdes(@ConfigProperty(name = "headwater.schema-registry.url") String registryUrl) {
@@ -32,6 +36,16 @@ public class GraphSerdes {
         this.edges = AvroSerde.forValues(registry, GraphEdge.class);
         this.runHistory = AvroSerde.forValues(registry, RunHistory.class);
         this.accesses = AvroSerde.forValues(registry, DatasetAccess.class);
+        this.decisions = AvroSerde.forValues(registry, Decision.class);
+        this.linkedDecisions = AvroSerde.forValues(registry, LinkedDecision.class);
+    }
+
+    public Serde<Decision> decisions() {
+        return decisions;
+    }
+
+    public Serde<LinkedDecision> linkedDecisions() {
+        return linkedDecisions;
     }
 
     public Serde<RunHistory> runHistory() {

@@ -1,6 +1,10 @@
 package io.headwater.streams.topology;
 
 import io.headwater.avro.DatasetAccess;
+import io.headwater.avro.Decision;
+import io.headwater.avro.LinkedDecision;
+import io.headwater.avro.NodeKind;
+import io.headwater.contract.GraphIds;
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.LineageEvent;
@@ -13,6 +17,7 @@ import io.headwater.streams.runs.RunFolder;
 import io.headwater.streams.runs.RunHistories;
 import io.headwater.streams.runs.RunView;
 import io.headwater.streams.versions.DatasetVersioner;
+import io.headwater.streams.graph.DecisionLinks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.apache.avro.specific.SpecificRecord;
@@ -24,6 +29,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -50,6 +56,9 @@ public class TopologyProducer {
     public static final String RUNS_STORE = "run-histories";
     public static final String NODES_STORE = "graph-nodes";
     public static final String EDGES_STORE = "graph-edges";
+    public static final String MODEL_VERSIONS_STORE = "model-versions";
+    public static final String DECISIONS_STORE = "decisions";
+    public static final String LINKED_DECISIONS_STORE = "decisions-linked";
 
     private final GraphSerdes serdes;
     private final Duration grace;
@@ -78,13 +87,28 @@ public class TopologyProducer {
                 .filter((key, event) -> event.getKind() != LineageEventKind.RUN)
                 .flatMap((key, event) -> GraphProjection.staticNodes(event).stream().map(n -> KeyValue.pair(n.getId(), n)).toList());
 
-        runs.flatMap((key, run) -> GraphProjection.nodes(run).stream().map(n -> KeyValue.pair(n.getId(), n)).toList())
+        KTable<String, GraphNode> nodes = runs
+                .flatMap((key, run) -> GraphProjection.nodes(run).stream().map(n -> KeyValue.pair(n.getId(), n)).toList())
                 .merge(staticNodes)
                 .groupByKey(Grouped.with("nodes-by-id", Serdes.String(), serdes.nodes()))
                 .reduce(GraphMerge::merge, Materialized.<String, GraphNode, KeyValueStore<Bytes, byte[]>>as(NODES_STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(serdes.nodes()))
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.nodes()));
+        nodes.toStream().to(Topics.GRAPH_NODES, Produced.with(Serdes.String(), serdes.nodes()));
+
+        // Decisions, keyed by id (a repeat replaces itself), each linked to its model version; one that names a
+        // version not yet known is kept unlinked and re-emitted, linked, when the version appears.
+        KTable<String, GraphNode> modelVersions = nodes.filter((id, node) -> node.getKind() == NodeKind.MODEL_VERSION,
+                Materialized.<String, GraphNode, KeyValueStore<Bytes, byte[]>>as(MODEL_VERSIONS_STORE)
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.nodes()));
+        builder.table(Topics.DECISIONS, Consumed.with(Serdes.String(), serdes.decisions()),
+                        Materialized.<String, Decision, KeyValueStore<Bytes, byte[]>>as(DECISIONS_STORE)
+                                .withKeySerde(Serdes.String()).withValueSerde(serdes.decisions()))
+                .leftJoin(modelVersions, decision -> GraphIds.modelVersion(decision.getModelName(), decision.getModelVersion()),
+                        DecisionLinks::link,
+                        Materialized.<String, LinkedDecision, KeyValueStore<Bytes, byte[]>>as(LINKED_DECISIONS_STORE)
+                                .withKeySerde(Serdes.String()).withValueSerde(serdes.linkedDecisions()))
                 .toStream()
-                .to(Topics.GRAPH_NODES, Produced.with(Serdes.String(), serdes.nodes()));
+                .to(Topics.DECISIONS_LINKED, Produced.with(Serdes.String(), serdes.linkedDecisions()));
 
         runs.flatMap((key, run) -> GraphProjection.edges(run).stream().map(e -> KeyValue.pair(e.getId(), e)).toList())
                 .groupByKey(Grouped.with("edges-by-id", Serdes.String(), serdes.edges()))

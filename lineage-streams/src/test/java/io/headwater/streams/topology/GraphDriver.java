@@ -1,7 +1,9 @@
 package io.headwater.streams.topology;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.headwater.avro.Decision;
 import io.headwater.avro.GraphEdge;
+import io.headwater.avro.LinkedDecision;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.LineageEvent;
 import io.headwater.contract.Topics;
@@ -37,6 +39,9 @@ final class GraphDriver implements AutoCloseable {
     private final TestInputTopic<String, LineageEvent> input;
     private final TestOutputTopic<String, GraphNode> nodesOut;
     private final TestOutputTopic<String, GraphEdge> edgesOut;
+    private final TestInputTopic<String, Decision> decisionsIn;
+    private final TestOutputTopic<String, LinkedDecision> decisionsOut;
+    final Map<String, LinkedDecision> decisions = new TreeMap<>();
     final Map<String, GraphNode> nodes = new TreeMap<>();
     final Map<String, GraphEdge> edges = new TreeMap<>();
 
@@ -51,6 +56,8 @@ final class GraphDriver implements AutoCloseable {
         input = driver.createInputTopic(Topics.LINEAGE, Serdes.String().serializer(), serdes.lineage().serializer());
         nodesOut = driver.createOutputTopic(Topics.GRAPH_NODES, Serdes.String().deserializer(), serdes.nodes().deserializer());
         edgesOut = driver.createOutputTopic(Topics.GRAPH_EDGES, Serdes.String().deserializer(), serdes.edges().deserializer());
+        decisionsIn = driver.createInputTopic(Topics.DECISIONS, Serdes.String().serializer(), serdes.decisions().serializer());
+        decisionsOut = driver.createOutputTopic(Topics.DECISIONS_LINKED, Serdes.String().deserializer(), serdes.linkedDecisions().deserializer());
     }
 
     /** Normalises a fixture as ingest does. */
@@ -70,7 +77,13 @@ final class GraphDriver implements AutoCloseable {
         drain();
     }
 
+    void sendDecision(Decision decision) {
+        decisionsIn.pipeInput(decision.getDecisionId(), decision);
+        drain();
+    }
+
     private void drain() {
+        decisionsOut.readKeyValuesToList().forEach(kv -> decisions.put(kv.key, kv.value));
         nodesOut.readKeyValuesToList().forEach(kv -> {
             if (kv.value == null) {
                 nodes.remove(kv.key);

@@ -103,6 +103,39 @@ class GraphTopologyTest {
         }
     }
 
+    @Test
+    void aDecisionForAnUnknownModelVersionIsKeptAndLinkedWhenTheVersionAppears() {
+        try (GraphDriver graph = new GraphDriver(stateDir)) {
+            Instant time = Instant.parse("2026-11-26T10:15:00Z");
+            graph.sendDecision(io.headwater.avro.Decision.newBuilder().setDecisionId("d-1").setModelName("churn").setModelVersion("3")
+                    .setDecisionTime(time).setOutputJson("{\"churn\":true}").setReceivedAt(time).build());
+            assertThat(graph.decisions.get("d-1").getModelVersionKnown()).isFalse();
+            assertThat(graph.decisions.get("d-1").getModelVersionId()).isEqualTo("model:churn#3");
+
+            String runId = "5f0c9d3e-2a8b-4c1e-9d7f-1b2c3d4e5f60";
+            graph.send(List.of(trainingEvent(runId, io.headwater.avro.RunState.START, "e1", Instant.parse("2026-11-20T09:00:00Z")),
+                    trainingEvent(runId, io.headwater.avro.RunState.COMPLETE, "e2", Instant.parse("2026-11-20T10:00:00Z"))));
+            assertThat(graph.nodes.get("model:churn#3")).isNotNull();
+            assertThat(graph.edges.values()).anyMatch(e -> e.getKind() == EdgeKind.PRODUCED && e.getTarget().equals("model:churn#3"));
+            io.headwater.avro.LinkedDecision linked = graph.decisions.get("d-1");
+            assertThat(linked.getModelVersionKnown()).isTrue();
+            assertThat(linked.getTrainingRunId()).isEqualTo("run:" + runId);
+        }
+    }
+
+    private static LineageEvent trainingEvent(String runId, io.headwater.avro.RunState state, String eventId, Instant time) {
+        io.headwater.avro.DatasetRef model = io.headwater.avro.DatasetRef.newBuilder().setNamespace("s3://models").setName("churn/3")
+                .setModelArtifact(io.headwater.avro.ModelArtifact.newBuilder().setName("churn").setVersion("3").setUri("s3://models/churn/3").build())
+                .build();
+        return LineageEvent.newBuilder().setEventId(eventId).setKind(io.headwater.avro.LineageEventKind.RUN).setEventType(state)
+                .setEventTime(time).setProducer("p").setSchemaURL("s").setRawJson("{}").setReceivedAt(time)
+                .setRun(io.headwater.avro.RunInfo.newBuilder().setRunId(runId).build())
+                .setJob(io.headwater.avro.JobInfo.newBuilder().setNamespace("ml").setName("churn-train").build())
+                .setInputs(List.of(io.headwater.avro.DatasetRef.newBuilder().setNamespace("s3://data").setName("customers").setRole("training").build()))
+                .setOutputs(List.of(model))
+                .build();
+    }
+
     /** A fixture's text, normalised as ingest would (the dbt ones lack a producer, which ingest would refuse). */
     private record ObjectNodeEvent(String raw) {
         LineageEvent normalized() throws IOException {

@@ -1,0 +1,23 @@
+package io.headwater.streams.graph;
+
+import io.headwater.avro.Decision;
+import io.headwater.avro.GraphNode;
+import io.headwater.avro.LinkedDecision;
+import io.headwater.contract.GraphIds;
+
+/** A decision with its model version, as far as the graph knows it. */
+public final class DecisionLinks {
+
+    private DecisionLinks() {
+    }
+
+    /** @param modelVersion the model version node, or null while it is unknown */
+    public static LinkedDecision link(Decision decision, GraphNode modelVersion) {
+        return LinkedDecision.newBuilder()
+                .setDecision(decision)
+                .setModelVersionId(GraphIds.modelVersion(decision.getModelName(), decision.getModelVersion()))
+                .setModelVersionKnown(modelVersion != null)
+                .setTrainingRunId(modelVersion == null ? null : modelVersion.getAttributes().get("trainingRun"))
+                .build();
+    }
+}
