@@ -96,6 +96,39 @@ class SparkEventEndToEndIT {
         assertThat(JSON.readTree(response.body()).get("detail").asText()).contains("dataset:nowhere:nothing");
     }
 
+    @Test
+    void aDecisionIsLinkedToTheModelVersionOnceItsTrainingRunCompletes() throws Exception {
+        String decision = """
+                {"decisionId":"e2e-d-1","modelName":"churn","modelVersion":"7","decisionTime":"2026-11-26T10:15:00Z","output":{"churn":true}}""";
+        assertThat(postJson("/api/v1/decisions", decision)).isEqualTo(201);
+        String runId = "3b9d6c1e-8f2a-4d5b-9c7e-0a1b2c3d4e5f";
+        String facet = "\"_producer\":\"https://example.com/trainer\",\"_schemaURL\":\"https://headwater.dev/spec/facets/1-0-0/";
+        String training = """
+                {"eventType":"%s","eventTime":"%s","producer":"https://example.com/trainer",
+                 "schemaURL":"https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
+                 "run":{"runId":"%s"},"job":{"namespace":"ml","name":"churn-train"},
+                 "inputs":[{"namespace":"s3://data","name":"customers","inputFacets":{"headwater_datasetRole":{%sHeadwaterDatasetRoleInputDatasetFacet.json","role":"training"}}}],
+                 "outputs":[{"namespace":"s3://models","name":"churn/7","facets":{"headwater_modelArtifact":{%sHeadwaterModelArtifactDatasetFacet.json","name":"churn","version":"7","uri":"s3://models/churn/7"}}}]}""";
+        assertThat(postJson("/api/v1/lineage", training.formatted("START", "2026-11-20T09:00:00Z", runId, facet, facet))).isEqualTo(201);
+        assertThat(postJson("/api/v1/lineage", training.formatted("COMPLETE", "2026-11-20T10:00:00Z", runId, facet, facet))).isEqualTo(201);
+
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, io.headwater.avro.LinkedDecision>> linked = io.headwater.devstack.TopicReader.avro(
+                platform.kafka.bootstrapServers(), platform.registry.url(), io.headwater.contract.Topics.DECISIONS_LINKED,
+                io.headwater.avro.LinkedDecision.class,
+                read -> read.stream().anyMatch(r -> r.key().equals("e2e-d-1") && r.value().getModelVersionKnown()), Duration.ofSeconds(60));
+        io.headwater.avro.LinkedDecision last = linked.stream().filter(r -> r.key().equals("e2e-d-1")).reduce((a, b) -> b).orElseThrow().value();
+        assertThat(last.getModelVersionKnown()).isTrue();
+        assertThat(last.getModelVersionId()).isEqualTo("model:churn#7");
+        assertThat(last.getTrainingRunId()).isEqualTo("run:" + runId);
+    }
+
+    private static int postJson(String path, String body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.ingest.url() + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return response.statusCode();
+    }
+
     private static int post(String fixture) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(platform.ingest.url() + "/api/v1/lineage"))
                 .header("Content-Type", "application/json; charset=UTF-8")
