@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * graph topic; (2) at a fixed rate, the lag from Kafka's acknowledgement of a COMPLETE event to
  * the run's COMPLETE node appearing on the graph topic. Prints numbers; asserts nothing.
  *
- * <p>Settings: bench.runs (5000 runs = 10000 events), bench.rate (events/s, 1000), bench.seconds (20).
+ * <p>Settings: bench.runs (5000 runs = 10000 events), bench.rate (events/s, 1000), bench.seconds (20), bench.jvm (extra
+ * options for the service JVMs, e.g. -Dkafka-streams.commit.interval.ms=1000).
  */
 public final class GraphBenchmark {
 
@@ -49,7 +50,13 @@ public final class GraphBenchmark {
         String complete = new String(Fixtures.read("spark-captured", "0008-job1-sql-COMPLETE.json"), StandardCharsets.UTF_8);
         System.out.println("Headwater lineage-streams benchmark");
         System.out.println("machine: " + Machine.describe());
-        try (LocalPlatform platform = new LocalPlatform(true, List.of("-Xmx1g"))) {
+        List<String> jvm = new java.util.ArrayList<>(List.of("-Xmx1g"));
+        String extra = System.getProperty("bench.jvm", "");
+        if (!extra.isBlank()) {
+            jvm.addAll(List.of(extra.split(" ")));
+        }
+        System.out.println("service JVMs: " + jvm);
+        try (LocalPlatform platform = new LocalPlatform(true, jvm)) {
             SchemaRegistryClient registry = new SchemaRegistryClient(platform.registry.url());
             Map<String, Long> completedAt = new ConcurrentHashMap<>();
             AtomicBoolean watching = new AtomicBoolean(true);
