@@ -9,13 +9,10 @@ import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.LineageEvent;
 import io.headwater.avro.LineageEventKind;
-import io.headwater.avro.RunHistory;
 import io.headwater.contract.Topics;
 import io.headwater.streams.graph.GraphMerge;
 import io.headwater.streams.graph.GraphProjection;
-import io.headwater.streams.runs.RunFolder;
-import io.headwater.streams.runs.RunHistories;
-import io.headwater.streams.runs.RunView;
+import io.headwater.streams.runs.RunProjector;
 import io.headwater.streams.versions.DatasetVersioner;
 import io.headwater.streams.graph.DecisionLinks;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +42,7 @@ import java.time.Duration;
  *   <li>run events are re-keyed by run id and gathered into each run's history (repeats dropped by
  *       event id), so every arrival order gives the same history;</li>
  *   <li>each history is folded into the run as its events describe it, and projected into nodes,
- *       edges, and dataset reads and writes;</li>
+ *       edges, and dataset reads and writes; only what an event changed is sent on;</li>
  *   <li>nodes and edges are merged per id in persistent stores and written to the compacted graph
  *       topics; reads and writes are re-keyed by dataset and resolved to versions as of time.</li>
  * </ol>
@@ -73,22 +70,18 @@ public class TopologyProducer {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, LineageEvent> events = builder.stream(Topics.LINEAGE, Consumed.with(Serdes.String(), serdes.lineage()));
 
-        KStream<String, RunView> runs = events
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RUNS_STORE), Serdes.String(), serdes.runHistory()));
+        KStream<String, SpecificRecord> runFacts = events
                 .filter((key, event) -> event.getKind() == LineageEventKind.RUN && event.getRun() != null)
                 .selectKey((key, event) -> event.getRun().getRunId())
-                .groupByKey(Grouped.with("runs-by-id", Serdes.String(), serdes.lineage()))
-                .aggregate(RunHistories::empty, RunHistories::add,
-                        Materialized.<String, RunHistory, KeyValueStore<Bytes, byte[]>>as(RUNS_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(serdes.runHistory()))
-                .toStream()
-                .mapValues(RunFolder::fold);
+                .repartition(Repartitioned.<String, LineageEvent>as("runs-by-id").withKeySerde(Serdes.String()).withValueSerde(serdes.lineage()))
+                .process(() -> new RunProjector(RUNS_STORE), RUNS_STORE);
 
         KStream<String, GraphNode> staticNodes = events
                 .filter((key, event) -> event.getKind() != LineageEventKind.RUN)
                 .flatMap((key, event) -> GraphProjection.staticNodes(event).stream().map(n -> KeyValue.pair(n.getId(), n)).toList());
 
-        KTable<String, GraphNode> nodes = runs
-                .flatMap((key, run) -> GraphProjection.nodes(run).stream().map(n -> KeyValue.pair(n.getId(), n)).toList())
+        KTable<String, GraphNode> nodes = facts(runFacts, RunProjector.NODE, GraphNode.class)
                 .merge(staticNodes)
                 .groupByKey(Grouped.with("nodes-by-id", Serdes.String(), serdes.nodes()))
                 .reduce(GraphMerge::merge, Materialized.<String, GraphNode, KeyValueStore<Bytes, byte[]>>as(NODES_STORE)
@@ -110,7 +103,7 @@ public class TopologyProducer {
                 .toStream()
                 .to(Topics.DECISIONS_LINKED, Produced.with(Serdes.String(), serdes.linkedDecisions()));
 
-        runs.flatMap((key, run) -> GraphProjection.edges(run).stream().map(e -> KeyValue.pair(e.getId(), e)).toList())
+        facts(runFacts, RunProjector.EDGE, GraphEdge.class)
                 .groupByKey(Grouped.with("edges-by-id", Serdes.String(), serdes.edges()))
                 .reduce(GraphMerge::merge, Materialized.<String, GraphEdge, KeyValueStore<Bytes, byte[]>>as(EDGES_STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.edges()))
@@ -121,17 +114,18 @@ public class TopologyProducer {
                 Serdes.String(), serdes.nodes()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DatasetVersioner.READS_STORE),
                 Serdes.String(), serdes.edges()));
-        KStream<String, SpecificRecord> versionFacts = runs
-                .flatMap((key, run) -> GraphProjection.accesses(run).stream().map(a -> KeyValue.pair(a.getDatasetId(), a)).toList())
+        KStream<String, SpecificRecord> versionFacts = facts(runFacts, RunProjector.ACCESS, DatasetAccess.class)
                 .repartition(Repartitioned.<String, DatasetAccess>as("accesses-by-dataset").withKeySerde(Serdes.String()).withValueSerde(serdes.accesses()))
                 .process(() -> new DatasetVersioner(grace), DatasetVersioner.VERSIONS_STORE, DatasetVersioner.READS_STORE);
-        versionFacts.filter((key, fact) -> key.startsWith(DatasetVersioner.NODE))
-                .map((key, fact) -> KeyValue.pair(key.substring(DatasetVersioner.NODE.length()), (GraphNode) fact))
-                .to(Topics.GRAPH_NODES, Produced.with(Serdes.String(), serdes.nodes()));
-        versionFacts.filter((key, fact) -> key.startsWith(DatasetVersioner.EDGE))
-                .map((key, fact) -> KeyValue.pair(key.substring(DatasetVersioner.EDGE.length()), (GraphEdge) fact))
-                .to(Topics.GRAPH_EDGES, Produced.with(Serdes.String(), serdes.edges()));
+        facts(versionFacts, DatasetVersioner.NODE, GraphNode.class).to(Topics.GRAPH_NODES, Produced.with(Serdes.String(), serdes.nodes()));
+        facts(versionFacts, DatasetVersioner.EDGE, GraphEdge.class).to(Topics.GRAPH_EDGES, Produced.with(Serdes.String(), serdes.edges()));
 
         return builder.build();
+    }
+
+    /** The facts of one kind from a processor that forwards several, keyed prefix + id (a null value is a retraction). */
+    private static <T> KStream<String, T> facts(KStream<String, SpecificRecord> mixed, String prefix, Class<T> type) {
+        return mixed.filter((key, fact) -> key.startsWith(prefix))
+                .map((key, fact) -> KeyValue.pair(key.substring(prefix.length()), type.cast(fact)));
     }
 }
