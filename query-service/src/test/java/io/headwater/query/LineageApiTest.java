@@ -1,0 +1,124 @@
+package io.headwater.query;
+
+import io.headwater.avro.EdgeKind;
+import io.headwater.avro.GraphEdge;
+import io.headwater.avro.GraphNode;
+import io.headwater.avro.NodeKind;
+import io.headwater.contract.GraphIds;
+import io.headwater.contract.Topics;
+import io.headwater.devstack.KafkaAndRegistryTestResource;
+import io.headwater.registry.client.SchemaRegistryClient;
+import io.headwater.registry.serde.AvroSerializer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * The Marquez-shaped lineage endpoint over a graph written to the real graph topics: a chain
+ * raw → clean → report with two jobs, and a namespace holding colons, as Marquez ids allow.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaAndRegistryTestResource.class)
+class LineageApiTest {
+
+    private static final String NS = "postgres://db:5432";
+    private static final String RAW = GraphIds.dataset(NS, "public.raw");
+    private static final String CLEAN = GraphIds.dataset(NS, "public.clean");
+    private static final String REPORT = GraphIds.dataset(NS, "public.report");
+    private static final String CLEANER = GraphIds.job("etl", "cleaner");
+    private static final String REPORTER = GraphIds.job("etl", "reporter");
+    private static boolean written;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+    @ConfigProperty(name = "headwater.schema-registry.url")
+    String registryUrl;
+
+    @BeforeEach
+    void writeGraph() {
+        if (written) {
+            return;
+        }
+        Instant t = Instant.parse("2026-11-26T10:00:00Z");
+        AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>(new SchemaRegistryClient(registryUrl));
+        serializer.configure(Map.of(), false);
+        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(), serializer)) {
+            for (String[] node : List.of(new String[]{RAW, "public.raw"}, new String[]{CLEAN, "public.clean"}, new String[]{REPORT, "public.report"})) {
+                producer.send(new ProducerRecord<>(Topics.GRAPH_NODES, node[0], GraphNode.newBuilder().setId(node[0]).setKind(NodeKind.DATASET)
+                        .setNamespace(NS).setName(node[1]).setFirstSeen(t).setLastSeen(t).build()));
+            }
+            for (String[] job : List.of(new String[]{CLEANER, "cleaner"}, new String[]{REPORTER, "reporter"})) {
+                producer.send(new ProducerRecord<>(Topics.GRAPH_NODES, job[0], GraphNode.newBuilder().setId(job[0]).setKind(NodeKind.JOB)
+                        .setNamespace("etl").setName(job[1]).setFirstSeen(t).setLastSeen(t).build()));
+            }
+            for (String[] edge : List.of(new String[]{RAW, "INPUT_TO", CLEANER}, new String[]{CLEANER, "OUTPUT_OF", CLEAN},
+                    new String[]{CLEAN, "INPUT_TO", REPORTER}, new String[]{REPORTER, "OUTPUT_OF", REPORT})) {
+                EdgeKind kind = EdgeKind.valueOf(edge[1]);
+                String id = GraphIds.edge(edge[0], kind, edge[2]);
+                producer.send(new ProducerRecord<>(Topics.GRAPH_EDGES, id, GraphEdge.newBuilder().setId(id).setKind(kind)
+                        .setSource(edge[0]).setTarget(edge[2]).setValidFrom(t).build()));
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("nodeId", REPORT).get("/api/v1/lineage")
+                .then().statusCode(200).body("graph.id", hasItem(RAW)));
+        written = true;
+    }
+
+    @Test
+    void bothDirectionsByDefaultSortedByIdInMarquezShape() {
+        given().queryParam("nodeId", CLEAN).get("/api/v1/lineage")
+                .then().statusCode(200)
+                .body("graph.id", contains(CLEAN, RAW, REPORT, CLEANER, REPORTER))
+                .body("graph.find { it.id == '" + CLEANER + "' }.type", equalTo("JOB"))
+                .body("graph.find { it.id == '" + CLEANER + "' }.inEdges[0].origin", equalTo(RAW))
+                .body("graph.find { it.id == '" + CLEANER + "' }.outEdges[0].destination", equalTo(CLEAN))
+                .body("graph.find { it.id == '" + CLEAN + "' }.data.id.namespace", equalTo(NS));
+    }
+
+    @Test
+    void directionAndDepthNarrowTheAnswer() {
+        given().queryParam("nodeId", CLEAN).queryParam("direction", "upstream").get("/api/v1/lineage")
+                .then().statusCode(200).body("graph.id", contains(CLEAN, RAW, CLEANER));
+        given().queryParam("nodeId", CLEAN).queryParam("direction", "downstream").queryParam("depth", 1).get("/api/v1/lineage")
+                .then().statusCode(200).body("graph.id", contains(CLEAN, REPORTER));
+        given().queryParam("nodeId", REPORT + "#some-version").queryParam("depth", 2).get("/api/v1/lineage")
+                .then().statusCode(200).body("graph.id", contains(CLEAN, REPORT, REPORTER));
+    }
+
+    @Test
+    void unknownNodesAndBadParametersAreProblems() {
+        given().queryParam("nodeId", "dataset:nowhere:nothing").get("/api/v1/lineage")
+                .then().statusCode(404).contentType("application/problem+json").body("detail", containsString("dataset:nowhere:nothing"));
+        given().queryParam("nodeId", CLEAN).queryParam("direction", "sideways").get("/api/v1/lineage")
+                .then().statusCode(400).body("errors[0].pointer", equalTo("direction"));
+        given().get("/api/v1/lineage").then().statusCode(400).body("errors[0].pointer", equalTo("nodeId"));
+        given().queryParam("nodeId", CLEAN).queryParam("depth", -1).get("/api/v1/lineage").then().statusCode(400);
+    }
+
+    @Test
+    void healthMetricsAndOpenApi() {
+        given().get("/q/health/ready").then().statusCode(200).body(containsString("graph-replica"));
+        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/lineage"));
+    }
+}
