@@ -41,7 +41,7 @@ public final class LocalPlatform implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         kafka = EmbeddedKafka.on(dataDir.resolve("kafka"), 0, 0).start();
-        kafka.createTopics(TopicLayout.defaults());
+        kafka.createTopics(new TopicLayout(Integer.getInteger("headwater.kafka.partitions", TopicLayout.defaults().partitions()), (short) 1));
         registry = start(ServiceJars.SCHEMA_REGISTRY, Map.of());
         ingest = start(ServiceJars.INGEST, Map.of("headwater.schema-registry.url", registry.url()));
         if (graph) {

@@ -18,7 +18,7 @@ record StackSettings(Path home, int kafkaPort, int controllerPort, int registryP
                 intSetting("headwater.ingest.port", 5000),
                 intSetting("headwater.streams.port", 8082),
                 intSetting("headwater.query.port", 8080),
-                intSetting("headwater.kafka.partitions", 6),
+                intSetting("headwater.kafka.partitions", TopicLayout.defaults().partitions()),
                 setting("headwater.service-heap", "512m"));
     }
 

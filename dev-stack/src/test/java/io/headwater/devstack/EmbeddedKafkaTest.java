@@ -42,7 +42,7 @@ class EmbeddedKafkaTest {
                 assertThat(admin.listTopics().names().get()).containsAll(Topics.ALL);
                 Map<String, TopicDescription> described = admin.describeTopics(Set.of(Topics.SCHEMAS, Topics.LINEAGE)).allTopicNames().get();
                 assertThat(described.get(Topics.SCHEMAS).partitions()).hasSize(1);
-                assertThat(described.get(Topics.LINEAGE).partitions()).hasSize(6);
+                assertThat(described.get(Topics.LINEAGE).partitions()).hasSize(TopicLayout.defaults().partitions());
                 ConfigResource nodes = new ConfigResource(ConfigResource.Type.TOPIC, Topics.GRAPH_NODES);
                 assertThat(admin.describeConfigs(Set.of(nodes)).all().get().get(nodes).get("cleanup.policy").value()).isEqualTo("compact");
             }
