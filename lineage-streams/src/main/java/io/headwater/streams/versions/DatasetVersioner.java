@@ -24,7 +24,7 @@ import java.util.Map;
 /**
  * Resolves dataset versions as of time, per dataset (the stream is keyed by dataset id). A completed
  * write makes a version (the datasetVersion facet's value, else the writing run's id); a read links the
- * version current at the reader's time. A write that arrives late, within the grace period, re-links
+ * version current at the reader's time. A write that arrives late, within the grace period of the dataset's own latest access, re-links
  * the reads after it: the wrong READ edge is retracted with a tombstone (it was never true) and the
  * right one emitted. A superseded version's VERSION_OF edge gets an end time (it was true until then).
  * Versions and reads are one record each (versions keyed by write time, so the version current at a
@@ -40,7 +40,8 @@ public class DatasetVersioner implements Processor<String, DatasetAccess, String
     public static final String NODE = "N\u001f";
     public static final String EDGE = "E\u001f";
     private static final char SEP = '\u001f';
-    private static final String STREAM_TIME = "\u001fstream-time";
+    /** Per-dataset stream time, kept under a prefix no dataset scan reaches. */
+    private static final String STREAM_TIME = "\u001fT";
     private static final StringSerializer KEYS = new StringSerializer();
 
     private final Duration grace;
@@ -62,7 +63,7 @@ public class DatasetVersioner implements Processor<String, DatasetAccess, String
     @Override
     public void process(Record<String, DatasetAccess> record) {
         DatasetAccess access = record.value();
-        Instant streamTime = advanceStreamTime(access.getTime());
+        Instant streamTime = advanceStreamTime(access.getDatasetId(), access.getTime());
         if (access.getWrite()) {
             write(access, streamTime);
         } else {
@@ -166,11 +167,17 @@ public class DatasetVersioner implements Processor<String, DatasetAccess, String
         return dataset + SEP + String.format("%020d", micros) + SEP + versionId;
     }
 
-    private Instant advanceStreamTime(Instant time) {
-        GraphNode marker = versions.get(STREAM_TIME);
+    /**
+     * The latest access time seen for this dataset. Grace is measured against the dataset's own time, so
+     * datasets whose events carry very different times (replayed history beside live data) do not make
+     * each other's writes "late".
+     */
+    private Instant advanceStreamTime(String dataset, Instant time) {
+        String key = STREAM_TIME + dataset;
+        GraphNode marker = versions.get(key);
         Instant current = marker == null ? Instant.EPOCH : marker.getLastSeen();
         if (time.isAfter(current)) {
-            versions.put(STREAM_TIME, GraphNode.newBuilder().setId(STREAM_TIME).setKind(NodeKind.UNKNOWN).setName("stream-time")
+            versions.put(key, GraphNode.newBuilder().setId(key).setKind(NodeKind.UNKNOWN).setName("stream-time")
                     .setFirstSeen(time).setLastSeen(time).build());
             return time;
         }
