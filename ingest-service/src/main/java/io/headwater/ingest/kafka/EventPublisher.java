@@ -116,6 +116,27 @@ public class EventPublisher {
         }
     }
 
+    /**
+     * Why an acknowledgement did not succeed, without waiting: empty when the broker acknowledged;
+     * KafkaUnavailableException when it failed or is still unanswered (awaitAll already spent the wait);
+     * the failure itself when encoding failed (a bug, answered 500).
+     */
+    public java.util.Optional<RuntimeException> failure(CompletableFuture<RecordMetadata> ack) {
+        if (!ack.isDone()) {
+            return java.util.Optional.of(new KafkaUnavailableException("Kafka did not acknowledge the event within " + ackTimeout, null));
+        }
+        if (!ack.isCompletedExceptionally()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            ack.join();
+            return java.util.Optional.empty();
+        } catch (java.util.concurrent.CompletionException e) {
+            return java.util.Optional.of(e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new KafkaUnavailableException("Kafka did not acknowledge the event: " + e.getCause().getMessage(), e.getCause()));
+        }
+    }
+
     @PreDestroy
     void close() {
         producer.close(Duration.ofSeconds(5));

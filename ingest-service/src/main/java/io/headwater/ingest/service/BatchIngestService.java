@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Many OpenLineage events in one request, as a JSON array or NDJSON (one event per line). Every
@@ -81,13 +80,14 @@ public class BatchIngestService {
             int index = sentIndex.get(j);
             Outgoing outgoing = sent.get(j);
             CompletableFuture<RecordMetadata> ack = acks.get(j);
-            if (ack.isDone() && !ack.isCompletedExceptionally()) {
+            java.util.Optional<RuntimeException> failure = publisher.failure(ack);
+            if (failure.isEmpty()) {
                 accepted++;
                 metrics.accepted(LineageIngestService.KIND, "http-batch", outgoing.producer(), 1);
                 results.set(index, BatchResult.Item.accepted(index, outgoing.eventId()));
             } else {
                 unavailable++;
-                results.set(index, BatchResult.Item.unavailable(index, outgoing.eventId(), failure(ack)));
+                results.set(index, BatchResult.Item.unavailable(index, outgoing.eventId(), failure.get().getMessage() + "; retry"));
             }
         }
         if (unavailable > 0) {
@@ -95,21 +95,6 @@ public class BatchIngestService {
         }
         metrics.latency(LineageIngestService.KIND, "http-batch", Duration.between(received, Instant.now()));
         return new BatchResult(accepted, results.size() - accepted - unavailable, unavailable, results);
-    }
-
-    private static String failure(CompletableFuture<RecordMetadata> ack) {
-        if (!ack.isDone()) {
-            return "Kafka did not acknowledge in time; retry";
-        }
-        try {
-            ack.get();
-            return "unknown";
-        } catch (ExecutionException e) {
-            return e.getCause().getMessage() + "; retry";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted; retry";
-        }
     }
 
     /** One event of a batch: its index, its exact text (the NDJSON line, or the array element as sent), its tree if parsed. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.ingest.decisions.DecisionReader;
 import io.headwater.ingest.kafka.EventPublisher;
-import io.headwater.ingest.kafka.KafkaUnavailableException;
 import io.headwater.ingest.metrics.IngestMetrics;
 import io.headwater.ingest.monitoring.MonitoringReader;
 import io.headwater.ingest.validation.InvalidEventException;
@@ -88,12 +87,11 @@ public class ServingIngestService {
         List<CompletableFuture<RecordMetadata>> acks = outgoing.stream()
                 .map(o -> publisher.send(o.topic(), o.key(), o.value())).toList();
         publisher.awaitAll(acks);
-        long failed = acks.stream().filter(a -> !a.isDone() || a.isCompletedExceptionally()).count();
-        if (failed > 0) {
-            metrics.unavailable(kind, "http", failed);
-            // Rethrows the first failure as it was (503 for an outage, 500 for a bug).
-            acks.stream().filter(a -> !a.isDone() || a.isCompletedExceptionally()).findFirst().ifPresent(publisher::await);
-            throw new KafkaUnavailableException(failed + " of " + acks.size() + " items were not acknowledged", null);
+        List<RuntimeException> failures = acks.stream().map(publisher::failure).flatMap(java.util.Optional::stream).toList();
+        if (!failures.isEmpty()) {
+            metrics.unavailable(kind, "http", failures.size());
+            // The first failure as it was: 503 for an outage, 500 for a bug.
+            throw failures.get(0);
         }
         metrics.accepted(kind, "http", outgoing.get(0).producer(), outgoing.size());
         metrics.latency(kind, "http", Duration.between(received, Instant.now()));

@@ -2,7 +2,6 @@ package io.headwater.ingest.transport;
 
 import io.headwater.ingest.kafka.DeadLetterPublisher;
 import io.headwater.ingest.kafka.EventPublisher;
-import io.headwater.ingest.kafka.KafkaUnavailableException;
 import io.headwater.ingest.metrics.IngestMetrics;
 import io.headwater.ingest.service.Outgoing;
 import io.headwater.ingest.validation.InvalidEventException;
@@ -110,16 +109,19 @@ final class TopicIngestor implements Runnable {
             }
         }
         publisher.awaitAll(acks);
+        java.util.Optional<RuntimeException> failure = acks.stream().map(publisher::failure).flatMap(java.util.Optional::stream).findFirst();
+        if (failure.isPresent()) {
+            LOG.warnf("Kafka did not acknowledge events from %s (%s); retrying them", topic, failure.get().getMessage());
+            metrics.unavailable(kind, "kafka", acks.size());
+            return false;
+        }
         try {
-            for (CompletableFuture<RecordMetadata> ack : acks) {
-                publisher.await(ack);
-            }
             for (Future<?> letter : dead) {
                 letter.get();
             }
-        } catch (KafkaUnavailableException | java.util.concurrent.ExecutionException e) {
-            LOG.warnf("Kafka did not acknowledge events from %s (%s); retrying them", topic, e.getMessage());
-            metrics.unavailable(kind, "kafka", acks.size());
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.warnf("Kafka did not take dead letters from %s (%s); retrying them", topic, e.getMessage());
+            metrics.unavailable(kind, "kafka", dead.size());
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
