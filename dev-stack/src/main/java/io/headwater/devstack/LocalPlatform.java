@@ -46,9 +46,14 @@ public final class LocalPlatform implements AutoCloseable {
         ingest = start(ServiceJars.INGEST, Map.of("headwater.schema-registry.url", registry.url()));
         if (graph) {
             startStreams();
-            query = start(ServiceJars.QUERY, Map.of("headwater.schema-registry.url", registry.url(),
-                    "kafka-streams.state.dir", dataDir.resolve("query-state").toString()));
+            query = startQuery();
         }
+    }
+
+    /** Starts one more query-service instance (its own graph replica, a share of the decision partitions). */
+    public ServiceProcess startQuery() {
+        return start(ServiceJars.QUERY, Map.of("headwater.schema-registry.url", registry.url(),
+                "kafka-streams.state.dir", dataDir.resolve("query-state-" + started.size()).toString()));
     }
 
     /** Starts (or starts again) lineage-streams on the same state directory. */

@@ -3,6 +3,7 @@ package io.headwater.query.lineage;
 import io.headwater.avro.EdgeKind;
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
+import io.headwater.query.graph.GraphView;
 import io.headwater.query.model.LineageGraph;
 import io.headwater.query.streams.GraphStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,20 +21,22 @@ import java.util.TreeMap;
 
 /**
  * Job- and dataset-level lineage in Marquez's shape: breadth-first from a node over the
- * dataset-INPUT_TO-job and job-OUTPUT_OF-dataset edges, depth counted in edges, bounded in nodes.
+ * dataset-INPUT_TO-job and job-OUTPUT_OF-dataset edges, depth counted in edges, bounded in nodes;
+ * with {@code asOf}, over the graph as it was known then.
  */
 @ApplicationScoped
 public class LineageService {
 
     private static final Set<EdgeKind> JOB_LEVEL = Set.of(EdgeKind.INPUT_TO, EdgeKind.OUTPUT_OF);
 
-    private final GraphStore graph;
+    private final GraphStore store;
 
-    public LineageService(GraphStore graph) {
-        this.graph = graph;
+    public LineageService(GraphStore store) {
+        this.store = store;
     }
 
-    public LineageGraph lineage(String nodeId, int depth, Direction direction, int maxNodes) {
+    public LineageGraph lineage(String nodeId, int depth, Direction direction, int maxNodes, java.time.Instant asOf) {
+        GraphView graph = new GraphView(store, asOf);
         String start = graph.node(nodeId).map(GraphNode::getId)
                 .or(() -> stripVersion(nodeId).flatMap(graph::node).map(GraphNode::getId))
                 .orElseThrow(() -> new NodeNotFoundException(nodeId));
@@ -48,8 +51,8 @@ public class LineageService {
             String current = queue.poll();
             int d = distance.get(current);
             List<GraphEdge> edges = new ArrayList<>();
-            List<GraphEdge> upstream = jobLevel(graph.inEdges(current));
-            List<GraphEdge> downstream = jobLevel(graph.outEdges(current));
+            List<GraphEdge> upstream = graph.in(current, JOB_LEVEL);
+            List<GraphEdge> downstream = graph.out(current, JOB_LEVEL);
             edges.addAll(upstream);
             edges.addAll(downstream);
             edgesByNode.put(current, edges);
@@ -100,12 +103,8 @@ public class LineageService {
                 : new LineageGraph(nodes, null, null);
     }
 
-    private static List<GraphEdge> jobLevel(List<GraphEdge> edges) {
-        return edges.stream().filter(e -> JOB_LEVEL.contains(e.getKind())).toList();
-    }
-
     /** Marquez ids may carry a #version suffix; the dataset or job itself answers when the version is not a node. */
-    private static java.util.Optional<String> stripVersion(String nodeId) {
+    static java.util.Optional<String> stripVersion(String nodeId) {
         int hash = nodeId.lastIndexOf('#');
         return hash > 0 ? java.util.Optional.of(nodeId.substring(0, hash)) : java.util.Optional.empty();
     }

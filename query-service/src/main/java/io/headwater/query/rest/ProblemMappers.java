@@ -1,7 +1,7 @@
 package io.headwater.query.rest;
 
 import io.headwater.contract.Problem;
-import io.headwater.query.lineage.NodeNotFoundException;
+import io.headwater.query.graph.NotFoundException;
 import io.headwater.query.streams.GraphStore;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -14,7 +14,7 @@ import java.util.List;
 public class ProblemMappers {
 
     @ServerExceptionMapper
-    public Response notFound(NodeNotFoundException e, UriInfo uri) {
+    public Response notFound(NotFoundException e, UriInfo uri) {
         return respond(Problem.of("not-found", "Not found", 404, e.getMessage(), uri.getPath(), null));
     }
 

@@ -2,6 +2,7 @@ package io.headwater.query.streams;
 
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
+import io.headwater.avro.NodeKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -14,8 +15,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
-/** Read access to this instance's replica of the graph: nodes by id, edges by prefix scan. */
+/** Read access to this instance's replica of the graph: nodes by id, kind or attribute; edges by prefix scan. */
 @ApplicationScoped
 public class GraphStore {
 
@@ -28,25 +30,45 @@ public class GraphStore {
     }
 
     public Optional<GraphNode> node(String id) {
-        return Optional.ofNullable(nodes().get(id));
+        return Optional.ofNullable(nodes().get(GraphStoreKeys.node(id)));
     }
 
     /** Edges leaving the node (the node is upstream). */
     public List<GraphEdge> outEdges(String node) {
-        return scan(GraphStoreKeys.outPrefix(node));
+        return scan(adjacency(), GraphStoreKeys.outPrefix(node), e -> true, Integer.MAX_VALUE);
     }
 
     /** Edges arriving at the node (the node is downstream). */
     public List<GraphEdge> inEdges(String node) {
-        return scan(GraphStoreKeys.inPrefix(node));
+        return scan(adjacency(), GraphStoreKeys.inPrefix(node), e -> true, Integer.MAX_VALUE);
     }
 
-    private List<GraphEdge> scan(String prefix) {
-        List<GraphEdge> edges = new ArrayList<>();
-        try (KeyValueIterator<String, GraphEdge> it = adjacency().prefixScan(prefix, KEYS)) {
-            it.forEachRemaining(kv -> edges.add(kv.value));
+    /** Nodes of an indexed kind (dataset, job, model, alert) that pass the filter, at most {@code limit}. */
+    public List<GraphNode> nodesOfKind(NodeKind kind, Predicate<GraphNode> filter, int limit) {
+        return scan(nodes(), GraphStoreKeys.kindPrefix(kind.name()), filter, limit);
+    }
+
+    /** Nodes whose attribute (commit, imageDigest, containerImage) starts with this value (a short commit finds the full one). */
+    public List<GraphNode> nodesWithAttributePrefix(String attribute, String valuePrefix, int limit) {
+        return scan(nodes(), GraphStoreKeys.attributeValuePrefix(attribute, valuePrefix), n -> true, limit);
+    }
+
+    /** Nodes whose id starts with the prefix (the fields of a dataset), at most {@code limit}. */
+    public List<GraphNode> nodesWithIdPrefix(String idPrefix, int limit) {
+        return scan(nodes(), GraphStoreKeys.nodePrefix(idPrefix), n -> true, limit);
+    }
+
+    private static <V> List<V> scan(ReadOnlyKeyValueStore<String, V> store, String prefix, Predicate<V> filter, int limit) {
+        List<V> values = new ArrayList<>();
+        try (KeyValueIterator<String, V> it = store.prefixScan(prefix, KEYS)) {
+            while (it.hasNext() && values.size() < limit) {
+                V value = it.next().value;
+                if (filter.test(value)) {
+                    values.add(value);
+                }
+            }
         }
-        return edges;
+        return values;
     }
 
     private ReadOnlyKeyValueStore<String, GraphNode> nodes() {
@@ -65,10 +87,14 @@ public class GraphStore {
         }
     }
 
-    /** The graph is still being loaded (or the streams client stopped); callers answer 503. */
+    /** The graph is still being loaded (or the streams client stopped, or rebalancing); callers answer 503. */
     public static class GraphNotReadyException extends RuntimeException {
-        GraphNotReadyException(Throwable cause) {
+        public GraphNotReadyException(Throwable cause) {
             super("the graph is still loading; retry shortly", cause);
+        }
+
+        public GraphNotReadyException(String message) {
+            super(message);
         }
     }
 }

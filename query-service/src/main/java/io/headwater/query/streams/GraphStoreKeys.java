@@ -1,12 +1,23 @@
 package io.headwater.query.streams;
 
 /**
- * Key layout of the adjacency store. One record per edge and direction, so a hub dataset read by
- * a million runs is a million small records found by prefix scan, never one huge value:
+ * Key layouts of the stores. The adjacency store holds one record per edge and direction, so a hub
+ * dataset read by a million runs is a million small records found by prefix scan, never one huge value:
  * <pre>
  *   o␟source␟KIND␟target   out-edges of source
  *   i␟target␟KIND␟source   in-edges of target
  *   e␟edgeId                the edge by id, to find both entries when it is retracted
+ * </pre>
+ * The node store holds each node and the indexes that list and search answer from:
+ * <pre>
+ *   n␟id                    the node
+ *   k␟KIND␟id               nodes by kind (model inventory, search by name)
+ *   a␟attribute␟value␟id    nodes by a searchable attribute (commit, image digest, image)
+ * </pre>
+ * The decision index (partitioned by model version) holds:
+ * <pre>
+ *   c␟modelVersionId                          how many decisions the version made
+ *   d␟modelVersionId␟decisionTime␟decisionId  one decision, in time order
  * </pre>
  */
 public final class GraphStoreKeys {
@@ -34,5 +45,45 @@ public final class GraphStoreKeys {
 
     public static String inPrefix(String node) {
         return "i" + SEP + node + SEP;
+    }
+
+    static String node(String id) {
+        return "n" + SEP + id;
+    }
+
+    static String nodePrefix(String idPrefix) {
+        return "n" + SEP + idPrefix;
+    }
+
+    static String kind(String kind, String id) {
+        return kindPrefix(kind) + id;
+    }
+
+    static String kindPrefix(String kind) {
+        return "k" + SEP + kind + SEP;
+    }
+
+    static String attribute(String attribute, String value, String id) {
+        return attributePrefix(attribute, value) + id;
+    }
+
+    static String attributePrefix(String attribute, String value) {
+        return attributeValuePrefix(attribute, value) + SEP;
+    }
+
+    static String attributeValuePrefix(String attribute, String valuePrefix) {
+        return "a" + SEP + attribute + SEP + valuePrefix;
+    }
+
+    static String decisionCount(String modelVersionId) {
+        return "c" + SEP + modelVersionId;
+    }
+
+    static String decision(String modelVersionId, String sortableTime, String decisionId) {
+        return decisionPrefix(modelVersionId) + sortableTime + SEP + decisionId;
+    }
+
+    static String decisionPrefix(String modelVersionId) {
+        return "d" + SEP + modelVersionId + SEP;
     }
 }

@@ -1,13 +1,26 @@
 package io.headwater.query.streams;
 
 import io.headwater.avro.GraphNode;
+import io.headwater.avro.NodeKind;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** Keeps the node store in step with the compacted node topic; a tombstone removes the node. */
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Keeps the node store in step with the compacted node topic (a tombstone removes the node), with
+ * its indexes: by kind for the kinds one lists or searches by name, by attribute for what one
+ * searches by value (a commit, an image digest).
+ */
 class NodeUpdater implements Processor<String, GraphNode, Void, Void> {
+
+    /** Kinds listed or searched by name; runs, versions and fields are reached through edges instead. */
+    static final Set<NodeKind> INDEXED_KINDS = Set.of(NodeKind.DATASET, NodeKind.JOB, NodeKind.MODEL, NodeKind.ALERT);
+    /** Attributes searched by exact value: job versions by commit, environments by image and digest. */
+    static final List<String> INDEXED_ATTRIBUTES = List.of("commit", "imageDigest", "containerImage");
 
     private final String storeName;
     private KeyValueStore<String, GraphNode> store;
@@ -23,10 +36,34 @@ class NodeUpdater implements Processor<String, GraphNode, Void, Void> {
 
     @Override
     public void process(Record<String, GraphNode> record) {
-        if (record.value() == null) {
-            store.delete(record.key());
-        } else {
-            store.put(record.key(), record.value());
+        GraphNode previous = store.get(GraphStoreKeys.node(record.key()));
+        if (previous != null) {
+            unindex(record.key(), previous);
+        }
+        GraphNode node = record.value();
+        if (node == null) {
+            store.delete(GraphStoreKeys.node(record.key()));
+            return;
+        }
+        store.put(GraphStoreKeys.node(record.key()), node);
+        if (INDEXED_KINDS.contains(node.getKind())) {
+            store.put(GraphStoreKeys.kind(node.getKind().name(), record.key()), node);
+        }
+        for (String attribute : INDEXED_ATTRIBUTES) {
+            String value = node.getAttributes().get(attribute);
+            if (value != null) {
+                store.put(GraphStoreKeys.attribute(attribute, value, record.key()), node);
+            }
+        }
+    }
+
+    private void unindex(String id, GraphNode node) {
+        store.delete(GraphStoreKeys.kind(node.getKind().name(), id));
+        for (String attribute : INDEXED_ATTRIBUTES) {
+            String value = node.getAttributes().get(attribute);
+            if (value != null) {
+                store.delete(GraphStoreKeys.attribute(attribute, value, id));
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package io.headwater.query.streams;
 
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
+import io.headwater.avro.LinkedDecision;
 import io.headwater.contract.Topics;
 import io.headwater.registry.client.SchemaRegistryClient;
 import io.headwater.registry.serde.AvroSerde;
@@ -9,29 +10,41 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every query-service instance holds the whole graph: the compacted node and edge topics are
- * materialised into global RocksDB stores, replayed from the topics on a fresh start.
+ * materialised into global RocksDB stores, replayed from the topics on a fresh start. Decisions,
+ * far more numerous, are partitioned across the instances: by decision id, and indexed by model
+ * version; {@link io.headwater.query.decisions.InteractiveQueries} finds the instance holding a key.
  */
 @ApplicationScoped
 public class TopologyProducer {
 
     public static final String NODES_STORE = "graph-nodes";
     public static final String ADJACENCY_STORE = "graph-adjacency";
+    public static final String DECISIONS_STORE = "decisions";
+    public static final String DECISIONS_BY_MODEL_STORE = "decisions-by-model-version";
+    public static final String DECISION_COUNTS_STORE = "decision-counts";
 
     private final Serde<GraphNode> nodeSerde;
     private final Serde<GraphEdge> edgeSerde;
+    private final Serde<LinkedDecision> decisionSerde;
 
     public TopologyProducer(@ConfigProperty(name = "headwater.schema-registry.url") String registryUrl) {
         SchemaRegistryClient registry = new SchemaRegistryClient(registryUrl);
         this.nodeSerde = AvroSerde.forValues(registry, GraphNode.class);
         this.edgeSerde = AvroSerde.forValues(registry, GraphEdge.class);
+        this.decisionSerde = AvroSerde.forValues(registry, LinkedDecision.class);
     }
 
     @Produces
@@ -45,6 +58,21 @@ public class TopologyProducer {
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ADJACENCY_STORE), Serdes.String(), edgeSerde).withLoggingDisabled(),
                 Topics.GRAPH_EDGES, Consumed.with(Serdes.String(), edgeSerde),
                 () -> new AdjacencyUpdater(ADJACENCY_STORE));
+
+        // Decisions by id, partitioned as the topic is; a lookup goes to the instance owning the id's partition.
+        KTable<String, LinkedDecision> decisions = builder.table(Topics.DECISIONS_LINKED, Consumed.with(Serdes.String(), decisionSerde),
+                Materialized.<String, LinkedDecision, KeyValueStore<Bytes, byte[]>>as(DECISIONS_STORE)
+                        .withKeySerde(Serdes.String()).withValueSerde(decisionSerde));
+
+        // The same decisions re-keyed by model version: counts and pages per version on the instance owning it.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECISIONS_BY_MODEL_STORE), Serdes.String(), decisionSerde));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECISION_COUNTS_STORE), Serdes.String(), Serdes.Long()));
+        decisions.toStream()
+                .filter((id, decision) -> decision != null)
+                .selectKey((id, decision) -> decision.getModelVersionId())
+                .repartition(Repartitioned.<String, LinkedDecision>as("decisions-by-model-version")
+                        .withKeySerde(Serdes.String()).withValueSerde(decisionSerde))
+                .process(() -> new DecisionIndexer(DECISIONS_BY_MODEL_STORE, DECISION_COUNTS_STORE), DECISIONS_BY_MODEL_STORE, DECISION_COUNTS_STORE);
         return builder.build();
     }
 }

@@ -1,0 +1,381 @@
+package io.headwater.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.headwater.devstack.Fixtures;
+import io.headwater.devstack.LocalPlatform;
+import io.headwater.devstack.ServiceProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The question Headwater exists for, through every real part: the captured Spark job1 → job2 chain
+ * and the Airflow DAGs through ingest, then two training runs with Headwater's facets (reading
+ * job2's output as training data and an Airflow task's output as test data) producing churn
+ * versions 7 and 8, then decisions. Every query endpoint's answer is checked field by field, and a
+ * second query-service instance (owning half the decision partitions) must answer identically.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ProvenanceIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static final String RUN_7 = "7c1f5a2e-0b7d-4e8a-9a51-1f2e3d4c5b01";
+    static final String RUN_8 = "8d2a6b3f-1c8e-4f9b-8b62-2a3f4e5d6c02";
+    static final String COMMIT_7 = "3f9a1c2b7d8e4f5a6b7c8d9e0f1a2b3c4d5e6f70";
+    static final String COMMIT_8 = "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a291807";
+    static final String DIGEST = "sha256:" + "4f5e6d7c8b9a".repeat(5) + "0123";
+    static final String TOP_COUNTRIES = "dataset:file:/srv/spark-demo/data/out/top_countries";
+    static final String REVENUE = "dataset:file:/srv/spark-demo/data/out/revenue_by_country";
+    static final String JOB2_SQL_RUN = "run:01a215d9-621d-7ff9-a94f-918dbef73407";
+    static final String JOB1_SQL_RUN = "run:01a215d8-b242-752e-8681-58dc1af79577";
+    static final String RESULT_CSV = "dataset:gs://mock-bucket:result.csv";
+    static final String BQ_DOWNLOAD_RUN = "run:01936893-9751-7150-bbde-96d39c5c4c8d";
+
+    private static LocalPlatform platform;
+    private static ServiceProcess secondQuery;
+
+    @BeforeAll
+    static void start() throws Exception {
+        platform = new LocalPlatform(true, LocalPlatform.SMALL_JVM);
+        for (String set : List.of("spark-captured", "airflow")) {
+            for (Path event : Fixtures.events(set)) {
+                post("/api/v1/lineage", Files.readString(event));
+            }
+        }
+        post("/api/v1/lineage", training("START", "2026-11-26T04:00:00Z", RUN_7, "7", COMMIT_7, "0.05", "1.3.2", null));
+        post("/api/v1/lineage", training("COMPLETE", "2026-11-26T04:30:00Z", RUN_7, "7", COMMIT_7, "0.05", "1.3.2", "0.91"));
+        post("/api/v1/lineage", training("START", "2026-11-26T05:00:00Z", RUN_8, "8", COMMIT_8, "0.1", "1.4.0", null));
+        post("/api/v1/lineage", training("COMPLETE", "2026-11-26T05:30:00Z", RUN_8, "8", COMMIT_8, "0.1", "1.4.0", "0.88"));
+        StringBuilder decisions = new StringBuilder("[");
+        for (int i = 0; i < 12; i++) {
+            decisions.append(i == 0 ? "" : ",").append(decision("d-7-" + i, "7", "2026-11-26T06:%02d:00Z".formatted(i)));
+        }
+        for (int i = 0; i < 3; i++) {
+            decisions.append(",").append(decision("d-8-" + i, "8", "2026-11-26T07:%02d:00Z".formatted(i)));
+        }
+        post("/api/v1/decisions", decisions.append("]").toString());
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode answer = get(platform.query, "/api/v1/decisions/d-8-2/provenance", 200);
+            assertThat(answer.path("modelVersion").path("decisionCount").asLong()).isEqualTo(3);
+            assertThat(answer.path("upstream")).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(get(platform.query, "/api/v1/models/churn/versions/7", 200).at("/version/decisionCount").asLong()).isEqualTo(12);
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void provenanceOfADecisionNamesTheDataCodeAndEnvironment() throws Exception {
+        JsonNode answer = get(platform.query, "/api/v1/decisions/d-7-3/provenance", 200);
+        assertThat(answer.at("/decision/decisionId").asText()).isEqualTo("d-7-3");
+        assertThat(answer.at("/decision/output/churn").asBoolean()).isTrue();
+        assertThat(answer.at("/modelVersion/id").asText()).isEqualTo("model:churn#7");
+        assertThat(answer.at("/modelVersion/uri").asText()).isEqualTo("s3://models/churn/7");
+        assertThat(answer.at("/modelVersion/trainingRun").asText()).isEqualTo("run:" + RUN_7);
+        assertThat(answer.at("/modelVersion/decisionCount").asLong()).isEqualTo(12);
+
+        JsonNode run = answer.get("trainingRun");
+        assertThat(run.get("state").asText()).isEqualTo("COMPLETE");
+        assertThat(run.get("job").asText()).isEqualTo("job:ml:churn-train");
+        assertThat(run.at("/code/commit").asText()).isEqualTo(COMMIT_7);
+        assertThat(run.at("/code/repoUrl").asText()).isEqualTo("https://github.com/acme/churn.git");
+        assertThat(run.at("/code/path").asText()).isEqualTo("train/train.py");
+        assertThat(run.at("/environment/gpus/0/model").asText()).isEqualTo("NVIDIA H100 80GB HBM3");
+        assertThat(run.at("/environment/gpus/0/memoryMiB").asInt()).isEqualTo(81559);
+        assertThat(run.at("/environment/imageDigest").asText()).isEqualTo(DIGEST);
+        assertThat(run.at("/environment/runtimeVersion").asText()).isEqualTo("3.11.7");
+        assertThat(run.at("/environment/packages/scikit-learn").asText()).isEqualTo("1.3.2");
+        assertThat(run.at("/parameters/learning_rate").asText()).isEqualTo("0.05");
+        assertThat(run.at("/parameters/epochs").asText()).isEqualTo("20");
+        assertThat(run.get("metrics")).anySatisfy(m -> {
+            assertThat(m.get("name").asText()).isEqualTo("auc");
+            assertThat(m.get("value").asDouble()).isEqualTo(0.91);
+        });
+
+        // The exact data versions, by role: job2's output as written by its SQL run; the Airflow download's result as test data.
+        JsonNode training = answer.at("/data/training/0");
+        assertThat(training.get("dataset").asText()).isEqualTo(TOP_COUNTRIES);
+        assertThat(training.get("datasetVersion").asText()).isEqualTo(TOP_COUNTRIES + "#" + JOB2_SQL_RUN.substring(4));
+        assertThat(training.get("writtenBy").asText()).isEqualTo(JOB2_SQL_RUN);
+        assertThat(answer.at("/data/test/0/dataset").asText()).isEqualTo(RESULT_CSV);
+        assertThat(answer.at("/data/test/0/writtenBy").asText()).isEqualTo(BQ_DOWNLOAD_RUN);
+
+        // Upstream: job2's run read job1's output version, written by job1's run, which read the raw CSVs.
+        List<String> upstreamVersions = new ArrayList<>();
+        answer.get("upstream").forEach(s -> upstreamVersions.add(s.at("/dataset/datasetVersion").asText(s.at("/dataset/dataset").asText())));
+        assertThat(upstreamVersions).contains(REVENUE + "#" + JOB1_SQL_RUN.substring(4));
+        JsonNode revenueStep = step(answer, REVENUE);
+        assertThat(revenueStep.get("depth").asInt()).isEqualTo(2);
+        assertThat(revenueStep.get("writtenByRun").asText()).isEqualTo(JOB1_SQL_RUN);
+        assertThat(revenueStep.get("job").asText()).isEqualTo("job:spike:spike_job1.adaptive_spark_plan.out_revenue_by_country");
+        assertThat(revenueStep.get("parentRun").asText()).isEqualTo("run:01a215d8-70a7-765b-8dea-eb0dc7184b78");
+        List<String> job1Inputs = new ArrayList<>();
+        revenueStep.get("inputs").forEach(i -> job1Inputs.add(i.get("dataset").asText()));
+        assertThat(job1Inputs).containsExactly("dataset:file:/srv/spark-demo/data/in/customers.csv", "dataset:file:/srv/spark-demo/data/in/orders.csv");
+        assertThat(step(answer, RESULT_CSV).get("parentRun").asText()).isEqualTo("run:01936893-9751-7a91-a2a0-a51101a3970c");
+        assertThat(answer.get("partial").asBoolean()).isFalse();
+
+        // The same answer as a graph.
+        List<String> nodeIds = new ArrayList<>();
+        answer.at("/graph/nodes").forEach(n -> nodeIds.add(n.get("id").asText()));
+        assertThat(nodeIds).contains("decision:d-7-3", "model:churn#7", "run:" + RUN_7, JOB1_SQL_RUN, JOB2_SQL_RUN,
+                TOP_COUNTRIES + "#" + JOB2_SQL_RUN.substring(4));
+        assertThat(answer.at("/graph/edges")).anySatisfy(e -> {
+            assertThat(e.get("origin").asText()).isEqualTo("model:churn#7");
+            assertThat(e.get("kind").asText()).isEqualTo("DECIDED_BY");
+        });
+
+        // Bounds: depth 1 stops at the training data and says so.
+        JsonNode shallow = get(platform.query, "/api/v1/decisions/d-7-3/provenance?depth=1", 200);
+        assertThat(shallow.get("partial").asBoolean()).isTrue();
+        assertThat(shallow.get("partialReason").asText()).contains("depth");
+        assertThat(shallow.get("upstream")).allSatisfy(s -> assertThat(s.get("depth").asInt()).isEqualTo(1));
+    }
+
+    @Test
+    @Order(2)
+    void asOfShowsTheGraphAsItWasKnownThen() throws Exception {
+        JsonNode before = get(platform.query, "/api/v1/decisions/d-7-3/provenance?asOf=2026-11-26T04:10:00Z", 200);
+        assertThat(before.get("partial").asBoolean()).isTrue();
+        assertThat(before.has("modelVersion")).isFalse();
+        assertThat(before.get("partialReason").asText()).contains("model:churn#7").contains("as of");
+        get(platform.query, "/api/v1/lineage?nodeId=" + encode(TOP_COUNTRIES) + "&asOf=2026-11-26T03:14:30Z", 404);
+        JsonNode lineage = get(platform.query, "/api/v1/lineage?nodeId=" + encode(REVENUE) + "&asOf=2026-11-26T03:14:30Z", 200);
+        assertThat(ids(lineage.get("graph"))).doesNotContain(TOP_COUNTRIES).contains(REVENUE);
+        JsonNode now = get(platform.query, "/api/v1/lineage?nodeId=" + encode(REVENUE), 200);
+        assertThat(ids(now.get("graph"))).contains(TOP_COUNTRIES);
+        get(platform.query, "/api/v1/lineage?nodeId=" + encode(REVENUE) + "&asOf=yesterday", 400);
+    }
+
+    @Test
+    @Order(3)
+    void runsComparedAndReproducible() throws Exception {
+        JsonNode run = get(platform.query, "/api/v1/runs/" + RUN_8, 200);
+        assertThat(run.get("producedModelVersions").get(0).asText()).isEqualTo("model:churn#8");
+        assertThat(run.at("/code/commit").asText()).isEqualTo(COMMIT_8);
+
+        JsonNode comparison = get(platform.query, "/api/v1/runs/compare?ids=" + RUN_7 + "," + RUN_8, 200);
+        assertThat(row(comparison.get("parameters"), "learning_rate").get("values").toString()).isEqualTo("[\"0.05\",\"0.1\"]");
+        assertThat(row(comparison.get("parameters"), "learning_rate").get("differs").asBoolean()).isTrue();
+        assertThat(row(comparison.get("parameters"), "epochs").get("differs").asBoolean()).isFalse();
+        assertThat(row(comparison.get("metrics"), "auc").get("values").toString()).isEqualTo("[0.91,0.88]");
+        assertThat(row(comparison.get("code"), "commit").get("differs").asBoolean()).isTrue();
+        assertThat(row(comparison.get("packages"), "scikit-learn").get("values").toString()).isEqualTo("[\"1.3.2\",\"1.4.0\"]");
+        assertThat(row(comparison.get("packages"), "numpy").get("differs").asBoolean()).isFalse();
+        assertThat(row(comparison.get("data"), TOP_COUNTRIES + " (training)").get("differs").asBoolean()).isFalse();
+        assertThat(comparison.get("differences").asInt()).isGreaterThanOrEqualTo(5);
+        get(platform.query, "/api/v1/runs/compare?ids=" + RUN_7, 400);
+
+        JsonNode recipe = get(platform.query, "/api/v1/runs/" + RUN_7 + "/reproduce", 200);
+        assertThat(recipe.get("checkout").toString()).contains("git -C src checkout " + COMMIT_7);
+        assertThat(recipe.get("image").asText()).isEqualTo("ghcr.io/acme/train@" + DIGEST);
+        assertThat(recipe.get("requirements").asText()).contains("scikit-learn==1.3.2\n");
+        assertThat(recipe.at("/parameters/learning_rate").asText()).isEqualTo("0.05");
+        assertThat(recipe.at("/expectedMetrics/auc").asDouble()).isEqualTo(0.91);
+        assertThat(recipe.get("inputs")).hasSize(2);
+        assertThat(recipe.get("missing")).isEmpty();
+        get(platform.query, "/api/v1/runs/00000000-0000-0000-0000-000000000000", 404);
+    }
+
+    @Test
+    @Order(4)
+    void modelInventorySearchAndImpact() throws Exception {
+        JsonNode models = get(platform.query, "/api/v1/models", 200);
+        JsonNode churn = find(models, "id", "model:churn");
+        assertThat(churn.at("/versions/0/version").asText()).isEqualTo("7");
+        assertThat(churn.at("/versions/0/decisionCount").asLong()).isEqualTo(12);
+        assertThat(churn.at("/versions/1/trainingRun").asText()).isEqualTo("run:" + RUN_8);
+
+        JsonNode version = get(platform.query, "/api/v1/models/churn/versions/7?limit=5", 200);
+        assertThat(version.at("/trainingRun/code/commit").asText()).isEqualTo(COMMIT_7);
+        assertThat(version.at("/decisions/decisions")).hasSize(5);
+        String cursor = version.at("/decisions/nextCursor").asText();
+        List<String> paged = new ArrayList<>();
+        version.at("/decisions/decisions").forEach(d -> paged.add(d.get("decisionId").asText()));
+        while (!cursor.isEmpty()) {
+            JsonNode page = get(platform.query, "/api/v1/models/churn/versions/7/decisions?limit=5&cursor=" + cursor, 200);
+            page.get("decisions").forEach(d -> paged.add(d.get("decisionId").asText()));
+            cursor = page.path("nextCursor").asText();
+        }
+        assertThat(paged).hasSize(12).doesNotHaveDuplicates().startsWith("d-7-0", "d-7-1").endsWith("d-7-11");
+        get(platform.query, "/api/v1/models/churn/versions/99", 404);
+
+        JsonNode byCommit = get(platform.query, "/api/v1/search?q=" + COMMIT_7.substring(0, 10), 200);
+        assertThat(byCommit.at("/results/0/type").asText()).isEqualTo("JOB_VERSION");
+        assertThat(byCommit.at("/results/0/modelVersions").toString()).isEqualTo("[\"model:churn#7\"]");
+        JsonNode byImage = get(platform.query, "/api/v1/search?q=" + encode(DIGEST), 200);
+        // Two environments (different scikit-learn) in the same image: each hit names the model versions built in it.
+        List<String> inImage = new ArrayList<>();
+        byImage.get("results").forEach(h -> {
+            assertThat(h.get("type").asText()).isEqualTo("ENVIRONMENT");
+            h.get("modelVersions").forEach(m -> inImage.add(m.asText()));
+        });
+        assertThat(inImage).containsExactlyInAnyOrder("model:churn#7", "model:churn#8");
+        JsonNode byName = get(platform.query, "/api/v1/search?q=revenue", 200);
+        assertThat(byName.get("results")).anySatisfy(h -> assertThat(h.get("nodeId").asText()).isEqualTo(REVENUE));
+        get(platform.query, "/api/v1/search", 400);
+
+        // Job1's output version touched job2, both trainings, both model versions and all 15 decisions.
+        JsonNode impact = get(platform.query, "/api/v1/impact?limit=10&nodeId=" + encode(REVENUE + "#" + JOB1_SQL_RUN.substring(4)), 200);
+        assertThat(impact.get("jobs").toString()).contains("job:ml:churn-train", "job:spike:spike_job2.adaptive_spark_plan.out_top_countries");
+        assertThat(impact.get("datasetVersions").toString()).contains(TOP_COUNTRIES + "#");
+        assertThat(impact.get("decisionCount").asLong()).isEqualTo(15);
+        assertThat(impact.get("decisions")).hasSize(10);
+        JsonNode rest = get(platform.query, "/api/v1/impact?limit=10&nodeId=" + encode(REVENUE + "#" + JOB1_SQL_RUN.substring(4))
+                + "&cursor=" + encode(impact.get("nextCursor").asText()), 200);
+        assertThat(rest.get("decisions")).hasSize(5);
+        assertThat(rest.has("nextCursor")).isFalse();
+        get(platform.query, "/api/v1/impact?nodeId=" + encode("dataset:nowhere:nothing"), 404);
+    }
+
+    @Test
+    @Order(5)
+    void columnLineageInMarquezShape() throws Exception {
+        JsonNode answer = get(platform.query, "/api/v1/column-lineage?nodeId=" + encode(REVENUE), 200);
+        JsonNode total = find(answer.get("graph"), "id", "datasetField:file:/srv/spark-demo/data/out/revenue_by_country:total_amount");
+        assertThat(total.get("type").asText()).isEqualTo("DATASET_FIELD");
+        assertThat(total.at("/data/fieldType").asText()).isEqualTo("double");
+        assertThat(total.at("/data/inputFields/0/dataset").asText()).isEqualTo("/srv/spark-demo/data/in/orders.csv");
+        assertThat(total.at("/data/inputFields/0/field").asText()).isEqualTo("amount");
+        assertThat(total.at("/inEdges/0/origin").asText()).isEqualTo("datasetField:file:/srv/spark-demo/data/in/orders.csv:amount");
+    }
+
+    @Test
+    @Order(6)
+    void aSecondInstanceAnswersIdentically() throws Exception {
+        secondQuery = platform.startQuery();
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            paths.add("/api/v1/decisions/d-7-" + i);
+        }
+        paths.add("/api/v1/decisions/d-8-1/provenance");
+        paths.add("/api/v1/decisions/d-7-5/provenance");
+        paths.add("/api/v1/models");
+        paths.add("/api/v1/models/churn/versions/8");
+        paths.add("/api/v1/impact?nodeId=" + encode(TOP_COUNTRIES));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            for (String path : paths) {
+                JsonNode first = get(platform.query, path, 200);
+                JsonNode second = get(secondQuery, path, 200);
+                assertThat(second).as(path).isEqualTo(first);
+            }
+        });
+        // Each decision is held by exactly one instance, and each instance holds some: half the answers above
+        // were fetched from the other instance over HTTP.
+        int[] held = new int[2];
+        for (int i = 0; i < 12; i++) {
+            boolean first = status(platform.query, "/internal/v1/decisions/d-7-" + i) == 200;
+            boolean second = status(secondQuery, "/internal/v1/decisions/d-7-" + i) == 200;
+            assertThat(first ^ second).as("d-7-" + i + " held by exactly one instance").isTrue();
+            held[first ? 0 : 1]++;
+        }
+        assertThat(held[0]).isPositive();
+        assertThat(held[1]).isPositive();
+    }
+
+    private static JsonNode step(JsonNode answer, String dataset) {
+        for (JsonNode s : answer.get("upstream")) {
+            if (s.at("/dataset/dataset").asText().equals(dataset)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no upstream step for " + dataset + " in " + answer.get("upstream"));
+    }
+
+    private static JsonNode row(JsonNode rows, String name) {
+        return find(rows, "name", name);
+    }
+
+    private static JsonNode find(JsonNode array, String field, String value) {
+        for (JsonNode n : array) {
+            if (n.path(field).asText().equals(value)) {
+                return n;
+            }
+        }
+        throw new AssertionError("no " + field + "=" + value + " in " + array);
+    }
+
+    private static List<String> ids(JsonNode graph) {
+        List<String> ids = new ArrayList<>();
+        graph.forEach(n -> ids.add(n.get("id").asText()));
+        return ids;
+    }
+
+    private static String training(String type, String time, String runId, String version, String commit, String learningRate,
+                                   String sklearn, String auc) {
+        String facet = "\"_producer\":\"https://github.com/headwater/e2e\",\"_schemaURL\":\"https://headwater.dev/spec/facets/1-0-0/";
+        String metrics = auc == null ? "" : """
+                ,"headwater_metrics":{%sHeadwaterMetricsRunFacet.json","metrics":[{"name":"auc","value":0.5,"step":1},{"name":"auc","value":%s,"step":2}]}"""
+                .formatted(facet, auc);
+        return """
+                {"eventType":"%s","eventTime":"%s","producer":"https://github.com/headwater/e2e",
+                 "schemaURL":"https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
+                 "run":{"runId":"%s","facets":{
+                   "headwater_parameters":{%sHeadwaterParametersRunFacet.json","parameters":{"learning_rate":%s,"epochs":20,"model":"gbt"}},
+                   "headwater_environment":{%sHeadwaterEnvironmentRunFacet.json","runtime":{"name":"python","version":"3.11.7"},
+                     "os":"Linux-6.1.0-x86_64","containerImage":"ghcr.io/acme/train:1.4","imageDigest":"%s",
+                     "packages":[{"name":"scikit-learn","version":"%s"},{"name":"numpy","version":"1.26.4"}],
+                     "gpus":[{"model":"NVIDIA H100 80GB HBM3","driverVersion":"550.54.15","cudaVersion":"12.4","memoryMiB":81559}]}%s}},
+                 "job":{"namespace":"ml","name":"churn-train","facets":{"sourceCodeLocation":{"_producer":"https://github.com/headwater/e2e",
+                   "_schemaURL":"https://openlineage.io/spec/facets/1-0-0/SourceCodeLocationJobFacet.json#/$defs/SourceCodeLocationJobFacet",
+                   "type":"git","url":"https://github.com/acme/churn","repoUrl":"https://github.com/acme/churn.git","path":"train/train.py",
+                   "version":"%s","branch":"main"}}},
+                 "inputs":[{"namespace":"file","name":"/srv/spark-demo/data/out/top_countries","inputFacets":{"headwater_datasetRole":{%sHeadwaterDatasetRoleInputDatasetFacet.json","role":"training"}}},
+                           {"namespace":"gs://mock-bucket","name":"result.csv","inputFacets":{"headwater_datasetRole":{%sHeadwaterDatasetRoleInputDatasetFacet.json","role":"test"}}}],
+                 "outputs":[{"namespace":"s3://models","name":"churn/%s","facets":{"headwater_modelArtifact":{%sHeadwaterModelArtifactDatasetFacet.json","name":"churn","version":"%s","uri":"s3://models/churn/%s","framework":"scikit-learn"}}}]}"""
+                .formatted(type, time, runId, facet, learningRate, facet, DIGEST, sklearn, metrics, commit, facet, facet, version, facet, version, version);
+    }
+
+    private static String decision(String id, String version, String time) {
+        return """
+                {"decisionId":"%s","modelName":"churn","modelVersion":"%s","decisionTime":"%s","subjectId":"customer-%s","output":{"churn":true,"score":0.87}}"""
+                .formatted(id, version, time, id);
+    }
+
+    private static void post(String path, String body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.ingest.url() + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(201);
+    }
+
+    private static JsonNode get(ServiceProcess service, String path, int status) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.url() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(status);
+        return JSON.readTree(response.body());
+    }
+
+    private static int status(ServiceProcess service, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(service.url() + path)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,36 @@
+package io.headwater.query.decisions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.headwater.avro.Decision;
+import io.headwater.avro.LinkedDecision;
+import io.headwater.query.model.DecisionView;
+
+import java.io.IOException;
+import java.util.TreeMap;
+
+/** Turns the Avro contract's linked decision into the API's view. */
+final class DecisionViews {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DecisionViews() {
+    }
+
+    static DecisionView of(LinkedDecision linked) {
+        Decision d = linked.getDecision();
+        return new DecisionView(d.getDecisionId(), d.getModelName(), d.getModelVersion(), linked.getModelVersionId(),
+                linked.getModelVersionKnown(), linked.getTrainingRunId(), d.getDecisionTime(), d.getReceivedAt(), d.getInputsRef(),
+                d.getInputsHash(), d.getSubjectId(), output(d.getOutputJson()), new TreeMap<>(d.getMetadata()));
+    }
+
+    /** The output as JSON; kept as a string if it is not (it was validated at ingest, so this is a safeguard). */
+    private static JsonNode output(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            return TextNode.valueOf(json);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.headwater.query.decisions;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.headwater.query.model.DecisionPage;
+import io.headwater.query.model.DecisionView;
+import io.headwater.query.streams.GraphStore.GraphNotReadyException;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.streams.state.HostInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Asks the instance that owns a decision key, over its internal endpoints (answered from its local stores only). */
+@ApplicationScoped
+public class RemoteDecisions {
+
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final Duration timeout;
+
+    public RemoteDecisions(ObjectMapper json, @ConfigProperty(name = "headwater.query.remote-timeout") Duration timeout) {
+        this.json = json;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    Optional<DecisionView> decision(HostInfo owner, String decisionId) {
+        HttpResponse<String> response = get(owner, "/internal/v1/decisions/" + encode(decisionId));
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(read(response, DecisionView.class));
+    }
+
+    DecisionPage decisionsOf(HostInfo owner, String modelVersionId, String cursor, int limit) {
+        String query = "?modelVersionId=" + encode(modelVersionId) + "&limit=" + limit + (cursor == null ? "" : "&cursor=" + encode(cursor));
+        return read(get(owner, "/internal/v1/decisions-by-model-version" + query), DecisionPage.class);
+    }
+
+    private HttpResponse<String> get(HostInfo owner, String pathAndQuery) {
+        URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + pathAndQuery);
+        try {
+            return http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new GraphNotReadyException("the instance holding this key (" + owner + ") did not answer: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GraphNotReadyException("interrupted while asking " + owner);
+        }
+    }
+
+    private <T> T read(HttpResponse<String> response, Class<T> type) {
+        if (response.statusCode() != 200) {
+            throw new GraphNotReadyException("the instance holding this key answered " + response.statusCode() + "; retry shortly");
+        }
+        try {
+            return json.readValue(response.body(), type);
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable answer from another instance: " + e.getMessage(), e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

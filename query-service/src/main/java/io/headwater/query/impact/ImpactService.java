@@ -1,0 +1,159 @@
+package io.headwater.query.impact;
+
+import io.headwater.avro.EdgeKind;
+import io.headwater.avro.GraphEdge;
+import io.headwater.avro.GraphNode;
+import io.headwater.avro.NodeKind;
+import io.headwater.query.decisions.InteractiveQueries;
+import io.headwater.query.graph.Bounds;
+import io.headwater.query.graph.GraphView;
+import io.headwater.query.lineage.NodeNotFoundException;
+import io.headwater.query.model.DecisionPage;
+import io.headwater.query.model.DecisionView;
+import io.headwater.query.model.Impact;
+import io.headwater.query.rest.InvalidParameterException;
+import io.headwater.query.streams.GraphStore;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What a node touched: version-level, downstream. A dataset version leads to the runs that read
+ * it, a run to the dataset versions it wrote, its child runs and the model versions it produced;
+ * a model version to its decisions, counted and paged, never loaded whole. A dataset, job, job
+ * version or environment starts from all its versions or runs.
+ */
+@ApplicationScoped
+public class ImpactService {
+
+    private final GraphStore store;
+    private final InteractiveQueries decisions;
+
+    public ImpactService(GraphStore store, InteractiveQueries decisions) {
+        this.store = store;
+        this.decisions = decisions;
+    }
+
+    public Impact impact(String nodeId, Bounds bounds, String cursor, int limit) {
+        GraphView graph = new GraphView(store, null);
+        GraphNode start = graph.node(nodeId).orElseThrow(() -> new NodeNotFoundException(nodeId));
+        Bounds.Budget budget = bounds.start();
+        TreeSet<String> jobs = new TreeSet<>();
+        TreeSet<String> runs = new TreeSet<>();
+        TreeSet<String> versions = new TreeSet<>();
+        TreeSet<String> models = new TreeSet<>();
+        Map<String, Integer> depth = new HashMap<>();
+        Deque<String> queue = new ArrayDeque<>();
+        depth.put(start.getId(), 0);
+        queue.add(start.getId());
+        while (!queue.isEmpty()) {
+            String current = queue.poll();
+            int d = depth.get(current);
+            GraphNode node = graph.node(current).orElse(null);
+            if (node == null) {
+                continue;
+            }
+            switch (node.getKind()) {
+                case RUN -> {
+                    runs.add(current);
+                    if (node.getAttributes().get("job") != null) {
+                        jobs.add(node.getAttributes().get("job"));
+                    }
+                }
+                case DATASET_VERSION -> versions.add(current);
+                case MODEL_VERSION -> models.add(current);
+                default -> { }
+            }
+            List<String> next = downstream(graph, node);
+            if (!next.isEmpty() && !budget.mayExpand(d)) {
+                budget.cutAtDepth();
+                continue;
+            }
+            for (String n : next) {
+                if (depth.containsKey(n)) {
+                    continue;
+                }
+                if (!budget.take()) {
+                    break;
+                }
+                depth.put(n, d + 1);
+                queue.add(n);
+            }
+            if (budget.stopped()) {
+                break;
+            }
+        }
+        versions.remove(start.getId());
+        return withDecisions(nodeId, jobs, runs, versions, models, cursor, limit, budget);
+    }
+
+    private Impact withDecisions(String nodeId, Set<String> jobs, Set<String> runs, Set<String> versions, Set<String> models,
+                                 String cursor, int limit, Bounds.Budget budget) {
+        List<Impact.ModelVersionImpact> counts = new ArrayList<>();
+        long total = 0;
+        for (String model : models) {
+            long count = decisions.decisionCount(model);
+            counts.add(new Impact.ModelVersionImpact(model, count));
+            total += count;
+        }
+        // The cursor is "<model version index>|<that version's cursor>": pages run through the versions in order.
+        List<String> ordered = new ArrayList<>(models);
+        int index = 0;
+        String inner = null;
+        if (cursor != null) {
+            int bar = cursor.indexOf('|');
+            try {
+                index = Integer.parseInt(cursor.substring(0, bar));
+            } catch (RuntimeException e) {
+                throw new InvalidParameterException("cursor", "is not a cursor this API returned");
+            }
+            inner = cursor.substring(bar + 1);
+            inner = inner.isEmpty() ? null : inner;
+        }
+        List<DecisionView> page = new ArrayList<>();
+        String next = null;
+        while (index < ordered.size() && page.size() < limit) {
+            DecisionPage part = decisions.decisionsOf(ordered.get(index), inner, limit - page.size());
+            page.addAll(part.decisions());
+            if (part.nextCursor() != null) {
+                next = index + "|" + part.nextCursor();
+                break;
+            }
+            index++;
+            inner = null;
+            next = index < ordered.size() ? index + "|" : null;
+        }
+        List<String> runList = new ArrayList<>(runs);
+        return new Impact(nodeId, new ArrayList<>(jobs), runs.size(), runList.size() > 1000 ? runList.subList(0, 1000) : runList,
+                new ArrayList<>(versions), counts, total, page, next, budget.partial(), budget.partialReason());
+    }
+
+    /** The nodes one step downstream, version-level. */
+    private static List<String> downstream(GraphView graph, GraphNode node) {
+        String id = node.getId();
+        List<String> next = new ArrayList<>();
+        switch (node.getKind()) {
+            case DATASET -> {
+                graph.in(id, EdgeKind.VERSION_OF).forEach(e -> next.add(e.getSource()));
+                graph.out(id, EdgeKind.READ).forEach(e -> next.add(e.getTarget()));
+            }
+            case DATASET_VERSION -> graph.out(id, EdgeKind.READ).forEach(e -> next.add(e.getTarget()));
+            case RUN -> graph.out(id, Set.of(EdgeKind.WROTE, EdgeKind.CHILD_OF, EdgeKind.PRODUCED)).forEach(e -> next.add(e.getTarget()));
+            case JOB -> graph.in(id, EdgeKind.VERSION_OF).forEach(e -> next.add(e.getSource()));
+            case JOB_VERSION -> graph.out(id, EdgeKind.RUN_OF).forEach(e -> next.add(e.getTarget()));
+            case ENVIRONMENT -> graph.out(id, EdgeKind.IN_ENVIRONMENT).forEach(e -> next.add(e.getTarget()));
+            case MODEL -> graph.in(id, EdgeKind.VERSION_OF).forEach(e -> next.add(e.getSource()));
+            default -> { }
+        }
+        next.sort(null);
+        return next;
+    }
+
+}

@@ -1,0 +1,68 @@
+package io.headwater.query.models;
+
+import io.headwater.avro.EdgeKind;
+import io.headwater.avro.GraphEdge;
+import io.headwater.avro.GraphNode;
+import io.headwater.avro.NodeKind;
+import io.headwater.contract.GraphIds;
+import io.headwater.query.decisions.InteractiveQueries;
+import io.headwater.query.graph.GraphView;
+import io.headwater.query.graph.NotFoundException;
+import io.headwater.query.model.DecisionPage;
+import io.headwater.query.model.ModelSummary;
+import io.headwater.query.model.ModelVersionDetails;
+import io.headwater.query.model.ModelVersionView;
+import io.headwater.query.model.RunDetails;
+import io.headwater.query.runs.RunReader;
+import io.headwater.query.streams.GraphStore;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** The model inventory: every model, its versions, each with its training run and how many decisions it made. */
+@ApplicationScoped
+public class ModelService {
+
+    private final GraphStore store;
+    private final InteractiveQueries decisions;
+
+    public ModelService(GraphStore store, InteractiveQueries decisions) {
+        this.store = store;
+        this.decisions = decisions;
+    }
+
+    public List<ModelSummary> models(int limit) {
+        GraphView graph = new GraphView(store, null);
+        return store.nodesOfKind(NodeKind.MODEL, n -> true, limit).stream().map(model -> summary(graph, model)).toList();
+    }
+
+    public ModelVersionDetails version(String name, String version, int decisionPageSize) {
+        GraphView graph = new GraphView(store, null);
+        String id = GraphIds.modelVersion(name, version);
+        GraphNode node = graph.node(id).filter(n -> n.getKind() == NodeKind.MODEL_VERSION)
+                .orElseThrow(() -> NotFoundException.of("model version", id));
+        DecisionPage page = decisions.decisionsOf(id, null, decisionPageSize);
+        ModelVersionView view = ModelReader.version(graph, node, page.total());
+        RunDetails trainingRun = view.trainingRun() == null ? null : RunReader.read(graph, view.trainingRun()).orElse(null);
+        return new ModelVersionDetails(view, trainingRun, page);
+    }
+
+    public DecisionPage decisions(String name, String version, String cursor, int limit) {
+        String id = GraphIds.modelVersion(name, version);
+        if (store.node(id).isEmpty() && decisions.decisionCount(id) == 0) {
+            throw NotFoundException.of("model version", id);
+        }
+        return decisions.decisionsOf(id, cursor, limit);
+    }
+
+    private ModelSummary summary(GraphView graph, GraphNode model) {
+        List<ModelVersionView> versions = graph.in(model.getId(), EdgeKind.VERSION_OF).stream()
+                .map(GraphEdge::getSource)
+                .map(graph::node).flatMap(java.util.Optional::stream)
+                .map(v -> ModelReader.version(graph, v, decisions.decisionCount(v.getId())))
+                .sorted(Comparator.comparing(ModelVersionView::createdAt).thenComparing(ModelVersionView::version))
+                .toList();
+        return new ModelSummary(model.getId(), model.getName(), model.getFirstSeen(), model.getLastSeen(), versions);
+    }
+}

@@ -1,0 +1,53 @@
+package io.headwater.query.rest;
+
+import io.headwater.query.decisions.InteractiveQueries;
+import io.headwater.query.graph.NotFoundException;
+import io.headwater.query.model.DecisionView;
+import io.headwater.query.model.Provenance;
+import io.headwater.query.provenance.ProvenanceService;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/decisions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "decisions", description = "Decisions and their provenance")
+public class DecisionResource {
+
+    private final InteractiveQueries decisions;
+    private final ProvenanceService provenance;
+    private final QueryParameters parameters;
+
+    public DecisionResource(InteractiveQueries decisions, ProvenanceService provenance, QueryParameters parameters) {
+        this.decisions = decisions;
+        this.provenance = provenance;
+        this.parameters = parameters;
+    }
+
+    @GET
+    @Path("/{decisionId}")
+    @Operation(summary = "One decision, linked to its model version and training run")
+    public DecisionView decision(@PathParam("decisionId") String decisionId) {
+        return decisions.decision(decisionId).orElseThrow(() -> NotFoundException.of("decision", decisionId));
+    }
+
+    @GET
+    @Path("/{decisionId}/provenance")
+    @Operation(summary = "Which data, code and environment produced this decision",
+            description = "The decision, its model version, the training run (code, environment, parameters, metrics), the dataset "
+                    + "versions it trained on by role, and everything upstream, as a structure and as a graph. partial=true says a "
+                    + "bound (depth, nodes, time) cut it short.")
+    public Provenance provenance(
+            @PathParam("decisionId") String decisionId,
+            @Parameter(description = "dataset versions to follow upstream of the training data (default 20)") @QueryParam("depth") @DefaultValue("20") int depth,
+            @Parameter(description = "ISO-8601 instant: the graph as it was known then") @QueryParam("asOf") String asOf) {
+        return provenance.provenance(decisionId, QueryParameters.asOf(asOf), parameters.bounds(depth));
+    }
+}

@@ -1,0 +1,38 @@
+package io.headwater.query.rest;
+
+import io.headwater.query.impact.ImpactService;
+import io.headwater.query.model.Impact;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/impact")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "impact", description = "What a dataset version, run, job or environment touched downstream")
+public class ImpactResource {
+
+    private final ImpactService impact;
+    private final QueryParameters parameters;
+
+    public ImpactResource(ImpactService impact, QueryParameters parameters) {
+        this.impact = impact;
+        this.parameters = parameters;
+    }
+
+    @GET
+    @Operation(summary = "Every job, dataset version, model version and decision downstream of a node",
+            description = "Decisions are counted per model version and paged (pass nextCursor as cursor).")
+    public Impact impact(@Parameter(description = "e.g. dataset:s3://lake:customers#v3, run:<uuid>, job:<ns>:<name>") @QueryParam("nodeId") String nodeId,
+                         @Parameter(description = "steps to follow downstream (default 50)") @QueryParam("depth") @DefaultValue("50") int depth,
+                         @QueryParam("cursor") String cursor,
+                         @Parameter(description = "decisions per page (default 50)") @QueryParam("limit") @DefaultValue("50") int limit) {
+        return impact.impact(QueryParameters.required("nodeId", nodeId, "dataset:<namespace>:<name>#<version>"), parameters.bounds(depth),
+                cursor, QueryParameters.limit(limit));
+    }
+}

@@ -1,0 +1,44 @@
+package io.headwater.query.rest;
+
+import io.headwater.query.decisions.InteractiveQueries;
+import io.headwater.query.graph.NotFoundException;
+import io.headwater.query.model.DecisionPage;
+import io.headwater.query.model.DecisionView;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * What one instance asks another: answered from this instance's own partitions only, never
+ * forwarded again, so a request cannot bounce between instances while partitions move.
+ */
+@Path("/internal/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class InternalDecisionResource {
+
+    private final InteractiveQueries decisions;
+
+    public InternalDecisionResource(InteractiveQueries decisions) {
+        this.decisions = decisions;
+    }
+
+    @GET
+    @Path("/decisions/{decisionId}")
+    @Operation(hidden = true)
+    public DecisionView decision(@PathParam("decisionId") String decisionId) {
+        return decisions.localDecision(decisionId).orElseThrow(() -> NotFoundException.of("decision", decisionId));
+    }
+
+    @GET
+    @Path("/decisions-by-model-version")
+    @Operation(hidden = true)
+    public DecisionPage decisionsOf(@QueryParam("modelVersionId") String modelVersionId, @QueryParam("cursor") String cursor,
+                                    @QueryParam("limit") @DefaultValue("50") int limit) {
+        return decisions.localDecisionsOf(QueryParameters.required("modelVersionId", modelVersionId, "model:churn#7"), cursor, limit);
+    }
+}

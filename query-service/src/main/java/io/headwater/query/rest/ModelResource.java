@@ -1,0 +1,51 @@
+package io.headwater.query.rest;
+
+import io.headwater.query.model.DecisionPage;
+import io.headwater.query.model.ModelSummary;
+import io.headwater.query.model.ModelVersionDetails;
+import io.headwater.query.models.ModelService;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/models")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "models", description = "The model inventory")
+public class ModelResource {
+
+    private final ModelService models;
+
+    public ModelResource(ModelService models) {
+        this.models = models;
+    }
+
+    @GET
+    @Operation(summary = "Every model with its versions, each with its training run and decision count")
+    public List<ModelSummary> models(@QueryParam("limit") @DefaultValue("100") int limit) {
+        return models.models(QueryParameters.limit(limit));
+    }
+
+    @GET
+    @Path("/{name}/versions/{version}")
+    @Operation(summary = "One model version with its training run and the first page of its decisions")
+    public ModelVersionDetails version(@PathParam("name") String name, @PathParam("version") String version,
+                                       @QueryParam("limit") @DefaultValue("20") int limit) {
+        return models.version(name, version, QueryParameters.limit(limit));
+    }
+
+    @GET
+    @Path("/{name}/versions/{version}/decisions")
+    @Operation(summary = "A model version's decisions in time order, a page at a time (pass nextCursor as cursor)")
+    public DecisionPage decisions(@PathParam("name") String name, @PathParam("version") String version,
+                                  @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") int limit) {
+        return models.decisions(name, version, cursor, QueryParameters.limit(limit));
+    }
+}

@@ -1,0 +1,67 @@
+package io.headwater.query.rest;
+
+import io.headwater.query.graph.Bounds;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** Parses and checks the query parameters the resources share; a bad one is a 400 naming it. */
+@ApplicationScoped
+public class QueryParameters {
+
+    static final int MAX_DEPTH = 1000;
+    static final int MAX_PAGE = 1000;
+
+    private final int maxNodes;
+    private final Duration timeBudget;
+
+    public QueryParameters(@ConfigProperty(name = "headwater.query.max-nodes") int maxNodes,
+                           @ConfigProperty(name = "headwater.query.time-budget") Duration timeBudget) {
+        this.maxNodes = maxNodes;
+        this.timeBudget = timeBudget;
+    }
+
+    public int maxNodes() {
+        return maxNodes;
+    }
+
+    public Bounds bounds(int depth) {
+        return new Bounds(depth(depth), maxNodes, timeBudget);
+    }
+
+    public static int depth(int depth) {
+        if (depth < 0 || depth > MAX_DEPTH) {
+            throw new InvalidParameterException("depth", "must be between 0 and " + MAX_DEPTH);
+        }
+        return depth;
+    }
+
+    public static int limit(int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidParameterException("limit", "must be between 1 and " + MAX_PAGE);
+        }
+        return limit;
+    }
+
+    /** An ISO-8601 instant such as 2026-11-26T10:00:00Z, or null for now. */
+    public static Instant asOf(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException("asOf", "must be an ISO-8601 instant such as 2026-11-26T10:00:00Z");
+        }
+    }
+
+    public static String required(String name, String value, String example) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidParameterException(name, "is required, e.g. " + example);
+        }
+        return value.trim();
+    }
+}

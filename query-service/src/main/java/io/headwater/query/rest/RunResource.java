@@ -1,0 +1,59 @@
+package io.headwater.query.rest;
+
+import io.headwater.query.model.Reproduction;
+import io.headwater.query.model.RunComparison;
+import io.headwater.query.model.RunDetails;
+import io.headwater.query.runs.RunService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Arrays;
+import java.util.List;
+
+@Path("/api/v1/runs")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "runs", description = "Runs, compared side by side, and how to reproduce one")
+public class RunResource {
+
+    private static final int MAX_COMPARED = 20;
+
+    private final RunService runs;
+
+    public RunResource(RunService runs) {
+        this.runs = runs;
+    }
+
+    @GET
+    @Path("/compare")
+    @Operation(summary = "Runs side by side: parameters, final metrics, code, environment, packages and data versions, differences marked")
+    public RunComparison compare(@Parameter(description = "run ids (UUIDs), comma-separated, 2 to 20") @QueryParam("ids") String ids) {
+        List<String> list = Arrays.stream(QueryParameters.required("ids", ids, "a,b").split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+        if (list.size() < 2 || list.size() > MAX_COMPARED) {
+            throw new InvalidParameterException("ids", "must name between 2 and " + MAX_COMPARED + " different runs");
+        }
+        return runs.compare(list);
+    }
+
+    @GET
+    @Path("/{runId}")
+    @Operation(summary = "One run: state, times, job and code, environment, parameters, metrics, data read and written, models produced")
+    public RunDetails run(@PathParam("runId") String runId,
+                          @Parameter(description = "ISO-8601 instant: the run as it was known then") @QueryParam("asOf") String asOf) {
+        return runs.run(runId, QueryParameters.asOf(asOf));
+    }
+
+    @GET
+    @Path("/{runId}/reproduce")
+    @Operation(summary = "Everything needed to run it again, and what was not recorded")
+    public Reproduction reproduce(@PathParam("runId") String runId) {
+        return runs.reproduce(runId);
+    }
+}

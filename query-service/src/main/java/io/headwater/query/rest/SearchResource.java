@@ -1,0 +1,32 @@
+package io.headwater.query.rest;
+
+import io.headwater.query.model.SearchResults;
+import io.headwater.query.search.SearchService;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/search")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "search", description = "Find datasets, jobs and models; find what was built from a commit or image")
+public class SearchResource {
+
+    private final SearchService search;
+
+    public SearchResource(SearchService search) {
+        this.search = search;
+    }
+
+    @GET
+    @Operation(summary = "Datasets, jobs and models by name; job versions and environments by commit, image or image digest, with the model versions built from them")
+    public SearchResults search(@Parameter(description = "part of a name, or the start of a commit, image or image digest") @QueryParam("q") String q,
+                                @QueryParam("limit") @DefaultValue("50") int limit) {
+        return search.search(QueryParameters.required("q", q, "churn"), QueryParameters.limit(limit));
+    }
+}
