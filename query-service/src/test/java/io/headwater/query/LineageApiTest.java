@@ -117,8 +117,41 @@ class LineageApiTest {
 
     @Test
     void healthMetricsAndOpenApi() {
-        given().get("/q/health/ready").then().statusCode(200).body(containsString("graph-replica"));
+        // Ready once the decision partitions are assigned too (the first rebalance takes a few seconds).
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/q/health/ready").then().statusCode(200).body(containsString("graph-replica")));
         given().get("/q/metrics").then().statusCode(200);
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/lineage"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/lineage"), containsString("/api/v1/decisions/{decisionId}/provenance"),
+                containsString("/api/v1/runs/compare"), containsString("/api/v1/impact"), containsString("/api/v1/column-lineage"));
+    }
+
+    @Test
+    void asOfHidesWhatWasNotKnownThen() {
+        given().queryParam("nodeId", CLEAN).queryParam("asOf", "2026-11-26T09:00:00Z").get("/api/v1/lineage")
+                .then().statusCode(404);
+        given().queryParam("nodeId", CLEAN).queryParam("asOf", "2026-11-26T10:00:00Z").get("/api/v1/lineage")
+                .then().statusCode(200).body("graph.id", contains(CLEAN, RAW, REPORT, CLEANER, REPORTER));
+        given().queryParam("nodeId", CLEAN).queryParam("asOf", "last tuesday").get("/api/v1/lineage")
+                .then().statusCode(400).body("errors[0].pointer", equalTo("asOf"));
+    }
+
+    @Test
+    void everyEndpointAnswersUnknownIdsAndBadParametersWithProblems() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/api/v1/decisions/no-such-decision").then().log().ifValidationFails().statusCode(404).contentType("application/problem+json")
+                        .body("detail", containsString("no-such-decision")));
+        given().get("/api/v1/decisions/no-such-decision/provenance").then().statusCode(404);
+        given().get("/api/v1/decisions/x/provenance?depth=-2").then().statusCode(400).body("errors[0].pointer", equalTo("depth"));
+        given().get("/api/v1/runs/3b9d6c1e-0000-4d5b-9c7e-0a1b2c3d4e5f").then().statusCode(404);
+        given().get("/api/v1/runs/compare?ids=a").then().statusCode(400).body("errors[0].pointer", equalTo("ids"));
+        given().get("/api/v1/runs/compare").then().statusCode(400).body("errors[0].pointer", equalTo("ids"));
+        given().get("/api/v1/models/none/versions/1").then().statusCode(404);
+        given().get("/api/v1/models?limit=0").then().statusCode(400).body("errors[0].pointer", equalTo("limit"));
+        given().get("/api/v1/search").then().statusCode(400).body("errors[0].pointer", equalTo("q"));
+        given().get("/api/v1/search?q=public.cl").then().statusCode(200).body("results.nodeId", contains(CLEAN));
+        given().get("/api/v1/impact").then().statusCode(400).body("errors[0].pointer", equalTo("nodeId"));
+        given().queryParam("nodeId", RAW).get("/api/v1/impact").then().statusCode(200).body("decisionCount", equalTo(0));
+        given().queryParam("nodeId", RAW).queryParam("cursor", "garbage").get("/api/v1/impact").then().statusCode(400);
+        given().queryParam("nodeId", CLEANER).get("/api/v1/column-lineage").then().statusCode(400).body("errors[0].pointer", equalTo("nodeId"));
     }
 }

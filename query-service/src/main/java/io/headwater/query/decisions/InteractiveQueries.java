@@ -11,11 +11,9 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,25 +34,37 @@ public class InteractiveQueries {
     private static final char SEP = '\u001f';
 
     private final KafkaStreams streams;
-    private final HostInfo self;
     private final RemoteDecisions remote;
 
-    public InteractiveQueries(KafkaStreams streams, RemoteDecisions remote,
-                              @ConfigProperty(name = "quarkus.kafka-streams.application-server") String applicationServer) {
+    public InteractiveQueries(KafkaStreams streams, RemoteDecisions remote) {
         this.streams = streams;
         this.remote = remote;
-        this.self = HostInfo.buildFromEndpoint(applicationServer);
     }
 
     public Optional<DecisionView> decision(String decisionId) {
-        HostInfo owner = owner(TopologyProducer.DECISIONS_STORE, decisionId);
-        return owner.equals(self) ? localDecision(decisionId) : remote.decision(owner, decisionId);
+        KeyQueryMetadata owner = owner(TopologyProducer.DECISIONS_STORE, decisionId);
+        return hostsHere(TopologyProducer.DECISIONS_STORE, owner) ? localDecision(decisionId)
+                : remote.decision(owner.activeHost(), decisionId);
     }
 
     /** A page of the version's decisions after the cursor (null for the first), with their total; limit 0 gives the total only. */
     public DecisionPage decisionsOf(String modelVersionId, String cursor, int limit) {
-        HostInfo owner = owner(TopologyProducer.DECISIONS_BY_MODEL_STORE, modelVersionId);
-        return owner.equals(self) ? localDecisionsOf(modelVersionId, cursor, limit) : remote.decisionsOf(owner, modelVersionId, cursor, limit);
+        KeyQueryMetadata owner = owner(TopologyProducer.DECISIONS_BY_MODEL_STORE, modelVersionId);
+        return hostsHere(TopologyProducer.DECISIONS_BY_MODEL_STORE, owner) ? localDecisionsOf(modelVersionId, cursor, limit)
+                : remote.decisionsOf(owner.activeHost(), modelVersionId, cursor, limit);
+    }
+
+    /**
+     * Whether this instance holds the key's partition of the store, queryable now. Asked of Kafka
+     * Streams itself rather than by comparing host names, which a proxy or a test port can make differ.
+     */
+    private boolean hostsHere(String store, KeyQueryMetadata owner) {
+        try {
+            streams.store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore()).withPartition(owner.partition()));
+            return true;
+        } catch (InvalidStateStoreException e) {
+            return false;
+        }
     }
 
     public long decisionCount(String modelVersionId) {
@@ -91,7 +101,7 @@ public class InteractiveQueries {
         return new DecisionPage(modelVersionId, total, page, more ? encodeCursor(last) : null);
     }
 
-    private HostInfo owner(String store, String key) {
+    private KeyQueryMetadata owner(String store, String key) {
         KeyQueryMetadata metadata;
         try {
             metadata = streams.queryMetadataForKey(store, key, KEYS);
@@ -101,7 +111,7 @@ public class InteractiveQueries {
         if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
             throw new GraphNotReadyException("decisions are still being assigned to instances; retry shortly");
         }
-        return metadata.activeHost();
+        return metadata;
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
