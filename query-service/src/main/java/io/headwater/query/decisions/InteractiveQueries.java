@@ -60,7 +60,9 @@ public class InteractiveQueries {
      */
     private boolean hostsHere(String store, KeyQueryMetadata owner) {
         try {
-            streams.store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore()).withPartition(owner.partition()));
+            // The store handle resolves partitions lazily: touch it to learn whether the partition is here.
+            streams.store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore()).withPartition(owner.partition()))
+                    .approximateNumEntries();
             return true;
         } catch (InvalidStateStoreException e) {
             return false;
