@@ -52,6 +52,10 @@ public final class GraphIds {
         return "environment:" + hash;
     }
 
+    public static String alert(String alertId) {
+        return "alert:" + alertId;
+    }
+
     /** An edge's id: source, kind and target, so the same fact always has the same key on the compacted topic. */
     public static String edge(String source, EdgeKind kind, String target) {
         return source + EDGE_SEPARATOR + kind.name() + EDGE_SEPARATOR + target;

@@ -18,6 +18,7 @@ import io.headwater.avro.ModelArtifact;
 import io.headwater.avro.NodeKind;
 import io.headwater.avro.SourceCodeLocation;
 import io.headwater.contract.GraphIds;
+import io.headwater.streams.drift.ReferenceProfile;
 import io.headwater.streams.runs.RunView;
 
 import java.time.Instant;
@@ -66,7 +67,8 @@ public final class GraphProjection {
                 if (model != null) {
                     nodes.add(node(GraphIds.model(model.getName()), NodeKind.MODEL, null, model.getName(), run.endTime(), run.endTime(), Map.of(), null));
                     nodes.add(node(GraphIds.modelVersion(model.getName(), model.getVersion()), NodeKind.MODEL_VERSION, null,
-                            model.getName() + "#" + model.getVersion(), run.endTime(), run.endTime(), modelAttributes(model, run), null));
+                            model.getName() + "#" + model.getVersion(), run.endTime(), run.endTime(), modelAttributes(model, run),
+                            ReferenceProfile.toJson(run.referenceProfile(), run.metrics()).toString()));
                 }
             }
         }

@@ -24,6 +24,9 @@ public class GraphSerdes {
     private final Serde<DatasetAccess> accesses;
     private final Serde<Decision> decisions;
     private final Serde<LinkedDecision> linkedDecisions;
+    private final Serde<io.headwater.avro.MonitoringStats> monitoring;
+    private final Serde<io.headwater.avro.DriftAlert> alerts;
+    private final Serde<io.headwater.avro.DriftAlertState> alertStates;
 
     @jakarta.inject.Inject
     public GraphSerdes(@ConfigProperty(name = "headwater.schema-registry.url") String registryUrl) {
@@ -38,6 +41,21 @@ public class GraphSerdes {
         this.accesses = AvroSerde.forValues(registry, DatasetAccess.class);
         this.decisions = AvroSerde.forValues(registry, Decision.class);
         this.linkedDecisions = AvroSerde.forValues(registry, LinkedDecision.class);
+        this.monitoring = AvroSerde.forValues(registry, io.headwater.avro.MonitoringStats.class);
+        this.alerts = AvroSerde.forValues(registry, io.headwater.avro.DriftAlert.class);
+        this.alertStates = AvroSerde.forValues(registry, io.headwater.avro.DriftAlertState.class);
+    }
+
+    public Serde<io.headwater.avro.MonitoringStats> monitoring() {
+        return monitoring;
+    }
+
+    public Serde<io.headwater.avro.DriftAlert> alerts() {
+        return alerts;
+    }
+
+    public Serde<io.headwater.avro.DriftAlertState> alertStates() {
+        return alertStates;
     }
 
     public Serde<Decision> decisions() {

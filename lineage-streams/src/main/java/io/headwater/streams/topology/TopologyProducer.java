@@ -15,6 +15,9 @@ import io.headwater.streams.graph.GraphProjection;
 import io.headwater.streams.runs.RunProjector;
 import io.headwater.streams.versions.DatasetVersioner;
 import io.headwater.streams.graph.DecisionLinks;
+import io.headwater.streams.drift.DriftDetector;
+import io.headwater.streams.drift.DriftThresholds;
+import io.headwater.streams.drift.ModelVersionReferences;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.apache.avro.specific.SpecificRecord;
@@ -59,10 +62,18 @@ public class TopologyProducer {
 
     private final GraphSerdes serdes;
     private final Duration grace;
+    private final DriftThresholds thresholds;
 
-    public TopologyProducer(GraphSerdes serdes, @ConfigProperty(name = "headwater.streams.version-grace") Duration grace) {
+    @jakarta.inject.Inject
+    public TopologyProducer(GraphSerdes serdes, @ConfigProperty(name = "headwater.streams.version-grace") Duration grace,
+                            org.eclipse.microprofile.config.Config config) {
+        this(serdes, grace, new DriftThresholds(key -> config.getOptionalValue(key, String.class)));
+    }
+
+    public TopologyProducer(GraphSerdes serdes, Duration grace, DriftThresholds thresholds) {
         this.serdes = serdes;
         this.grace = grace;
+        this.thresholds = thresholds;
     }
 
     @Produces
@@ -120,7 +131,29 @@ public class TopologyProducer {
         facts(versionFacts, DatasetVersioner.NODE, GraphNode.class).to(Topics.GRAPH_NODES, Produced.with(Serdes.String(), serdes.nodes()));
         facts(versionFacts, DatasetVersioner.EDGE, GraphEdge.class).to(Topics.GRAPH_EDGES, Produced.with(Serdes.String(), serdes.edges()));
 
+        drift(builder);
         return builder.build();
+    }
+
+    /**
+     * Monitoring windows, keyed by model version, judged against the reference profile of the run
+     * that trained it (model version nodes held in a global store from the graph topic).
+     */
+    private void drift(StreamsBuilder builder) {
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DriftDetector.REFERENCES_STORE),
+                        Serdes.String(), serdes.nodes()).withLoggingDisabled(),
+                Topics.GRAPH_NODES, Consumed.with(Serdes.String(), serdes.nodes()), ModelVersionReferences::new);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DriftDetector.ALERTS_STORE), Serdes.String(), serdes.alertStates()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DriftDetector.PENDING_STORE), Serdes.String(), serdes.monitoring()));
+        KStream<String, SpecificRecord> driftFacts = builder.stream(Topics.MONITORING, Consumed.with(Serdes.String(), serdes.monitoring()))
+                .filter((key, window) -> window != null)
+                .selectKey((key, window) -> GraphIds.modelVersion(window.getModelName(), window.getModelVersion()))
+                .repartition(Repartitioned.<String, io.headwater.avro.MonitoringStats>as("monitoring-by-model-version")
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.monitoring()))
+                .process(() -> new DriftDetector(thresholds), DriftDetector.ALERTS_STORE, DriftDetector.PENDING_STORE);
+        facts(driftFacts, DriftDetector.ALERT, io.headwater.avro.DriftAlert.class).to(Topics.ALERTS, Produced.with(Serdes.String(), serdes.alerts()));
+        facts(driftFacts, DriftDetector.NODE, GraphNode.class).to(Topics.GRAPH_NODES, Produced.with(Serdes.String(), serdes.nodes()));
+        facts(driftFacts, DriftDetector.EDGE, GraphEdge.class).to(Topics.GRAPH_EDGES, Produced.with(Serdes.String(), serdes.edges()));
     }
 
     /** The facts of one kind from a processor that forwards several, keyed prefix + id (a null value is a retraction). */

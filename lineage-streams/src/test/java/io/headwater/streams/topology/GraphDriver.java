@@ -52,7 +52,7 @@ final class GraphDriver implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        driver = new TopologyTestDriver(new TopologyProducer(serdes, Duration.ofDays(3650)).buildTopology(), props);
+        driver = new TopologyTestDriver(new TopologyProducer(serdes, Duration.ofDays(3650), io.headwater.streams.drift.DriftThresholds.defaults()).buildTopology(), props);
         input = driver.createInputTopic(Topics.LINEAGE, Serdes.String().serializer(), serdes.lineage().serializer());
         nodesOut = driver.createOutputTopic(Topics.GRAPH_NODES, Serdes.String().deserializer(), serdes.nodes().deserializer());
         edgesOut = driver.createOutputTopic(Topics.GRAPH_EDGES, Serdes.String().deserializer(), serdes.edges().deserializer());
