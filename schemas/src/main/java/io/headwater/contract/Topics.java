@@ -22,6 +22,8 @@ public final class Topics {
     public static final String GRAPH_EDGES = "headwater.graph.edges.v1";
     /** Drift alerts (Avro {@code DriftAlert}), compacted, keyed by alert id. */
     public static final String ALERTS = "headwater.alerts.v1";
+    /** Webhook subscriptions to alerts (JSON, keyed by subscription id; a tombstone deletes one). */
+    public static final String ALERT_WEBHOOKS = "headwater.alert-webhooks.v1";
     /** Events that were accepted but could not be converted: raw payload plus reason in headers. */
     public static final String DEAD_LETTER = "headwater.deadletter.v1";
     /** JSON in: where OpenLineage's Kafka transport writes events (ingest reads it; the name is configurable). */
@@ -34,10 +36,10 @@ public final class Topics {
     public static final String SCHEMAS = "_schemas";
 
     /** Topics whose records are facts keyed by id: compacted, so a replay rebuilds state. */
-    public static final List<String> COMPACTED = List.of(GRAPH_NODES, GRAPH_EDGES, ALERTS, SCHEMAS, DECISIONS_LINKED);
+    public static final List<String> COMPACTED = List.of(GRAPH_NODES, GRAPH_EDGES, ALERTS, SCHEMAS, DECISIONS_LINKED, ALERT_WEBHOOKS);
 
     /** Every topic the platform needs. */
-    public static final List<String> ALL = List.of(LINEAGE, DECISIONS, MONITORING, GRAPH_NODES, GRAPH_EDGES, ALERTS, DEAD_LETTER, SCHEMAS, DECISIONS_LINKED,
+    public static final List<String> ALL = List.of(LINEAGE, DECISIONS, MONITORING, GRAPH_NODES, GRAPH_EDGES, ALERTS, DEAD_LETTER, SCHEMAS, DECISIONS_LINKED, ALERT_WEBHOOKS,
             OPENLINEAGE_IN, DECISIONS_IN, MONITORING_IN);
 
     private Topics() {

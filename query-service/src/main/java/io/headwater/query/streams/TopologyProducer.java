@@ -1,9 +1,11 @@
 package io.headwater.query.streams;
 
+import io.headwater.avro.DriftAlert;
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.LinkedDecision;
 import io.headwater.contract.Topics;
+import io.headwater.query.alerts.AlertFeed;
 import io.headwater.registry.client.SchemaRegistryClient;
 import io.headwater.registry.serde.AvroSerde;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,13 +37,19 @@ public class TopologyProducer {
     public static final String DECISIONS_STORE = "decisions";
     public static final String DECISIONS_BY_MODEL_STORE = "decisions-by-model-version";
     public static final String DECISION_COUNTS_STORE = "decision-counts";
+    public static final String ALERTS_STORE = "alerts";
+    public static final String WEBHOOKS_STORE = "alert-webhooks";
 
     private final Serde<GraphNode> nodeSerde;
     private final Serde<GraphEdge> edgeSerde;
     private final Serde<LinkedDecision> decisionSerde;
+    private final Serde<DriftAlert> alertSerde;
+    private final AlertFeed feed;
 
-    public TopologyProducer(@ConfigProperty(name = "headwater.schema-registry.url") String registryUrl) {
+    public TopologyProducer(@ConfigProperty(name = "headwater.schema-registry.url") String registryUrl, AlertFeed feed) {
         SchemaRegistryClient registry = new SchemaRegistryClient(registryUrl);
+        this.feed = feed;
+        this.alertSerde = AvroSerde.forValues(registry, DriftAlert.class);
         this.nodeSerde = AvroSerde.forValues(registry, GraphNode.class);
         this.edgeSerde = AvroSerde.forValues(registry, GraphEdge.class);
         this.decisionSerde = AvroSerde.forValues(registry, LinkedDecision.class);
@@ -73,6 +81,15 @@ public class TopologyProducer {
                 .repartition(Repartitioned.<String, LinkedDecision>as("decisions-by-model-version")
                         .withKeySerde(Serdes.String()).withValueSerde(decisionSerde))
                 .process(() -> new DecisionIndexer(DECISIONS_BY_MODEL_STORE, DECISION_COUNTS_STORE), DECISIONS_BY_MODEL_STORE, DECISION_COUNTS_STORE);
+        // Alerts (few) and webhook subscriptions: every instance holds them all.
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTS_STORE), Serdes.String(), alertSerde).withLoggingDisabled(),
+                Topics.ALERTS, Consumed.with(Serdes.String(), alertSerde),
+                () -> new AlertUpdater(ALERTS_STORE, feed::publish));
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WEBHOOKS_STORE), Serdes.String(), Serdes.String()).withLoggingDisabled(),
+                Topics.ALERT_WEBHOOKS, Consumed.with(Serdes.String(), Serdes.String()),
+                () -> new KeyValueUpdater<>(WEBHOOKS_STORE));
         return builder.build();
     }
 }

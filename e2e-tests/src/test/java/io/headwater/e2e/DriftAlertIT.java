@@ -1,0 +1,225 @@
+package io.headwater.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.headwater.avro.EdgeKind;
+import io.headwater.avro.GraphEdge;
+import io.headwater.contract.Topics;
+import io.headwater.devstack.LocalPlatform;
+import io.headwater.devstack.TopicReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Drift end to end on the real broker: a training run records a reference profile and produces
+ * fraud v3; serving sends monitoring windows as trained (nothing happens), then shifted (one alert
+ * per drifting metric, visible over REST and server-sent events within seconds, delivered to a
+ * webhook that fails twice and takes the third try), then as trained again (resolved).
+ */
+class DriftAlertIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SECRET = "webhook-secret-for-the-test";
+    private static final Instant T0 = Instant.parse("2026-11-26T08:00:00Z");
+
+    private static LocalPlatform platform;
+    private static HttpServer receiver;
+    private static final AtomicInteger attempts = new AtomicInteger();
+    private static final List<String[]> delivered = new CopyOnWriteArrayList<>();
+    private static final List<String> streamed = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        platform = new LocalPlatform(true, LocalPlatform.SMALL_JVM);
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            // The first two attempts fail, as a receiver being redeployed would.
+            int status = attempts.incrementAndGet() <= 2 ? 503 : 204;
+            if (status == 204) {
+                delivered.add(new String[]{body, exchange.getRequestHeaders().getFirst("X-Headwater-Signature")});
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (receiver != null) {
+            receiver.stop(0);
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void aDriftingModelRaisesOneAlertPerMetricThatLeadsToItsProvenanceAndResolves() throws Exception {
+        String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+        HttpResponse<String> subscribed = send("POST", platform.query.url() + "/api/v1/alerts/webhooks",
+                "{\"url\":\"" + hook + "\",\"model\":\"fraud\",\"secret\":\"" + SECRET + "\"}");
+        assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+        assertThat(JSON.readTree(subscribed.body()).get("secret").asText()).isEqualTo(SECRET);
+        assertThat(send("GET", platform.query.url() + "/api/v1/alerts/webhooks", null).body()).contains(hook).doesNotContain(SECRET);
+        assertThat(send("POST", platform.query.url() + "/api/v1/alerts/webhooks", "{\"url\":\"ftp://nowhere\"}").statusCode()).isEqualTo(400);
+
+        HTTP.sendAsync(HttpRequest.newBuilder(URI.create(platform.query.url() + "/api/v1/alerts/stream?model=fraud")).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(line -> {
+                    if (line.startsWith("data:")) {
+                        streamed.add(line.substring(5).trim());
+                    }
+                }));
+
+        post("/api/v1/lineage", training("START", T0));
+        post("/api/v1/lineage", training("COMPLETE", T0.plusSeconds(600)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> send("GET", platform.query.url() + "/api/v1/models/fraud/versions/3", null).statusCode() == 200);
+
+        // As trained, with sampling noise: nothing, over many windows.
+        for (int w = 0; w < 6; w++) {
+            post("/api/v1/monitoring", window(w, w % 2 == 0 ? new long[]{245, 405, 252, 98} : new long[]{255, 395, 248, 102}, 0.93));
+        }
+        // Shifted towards large amounts, and the accuracy drops.
+        Instant shifted = Instant.now();
+        for (int w = 6; w < 10; w++) {
+            post("/api/v1/monitoring", window(w, new long[]{60, 140, 400, 400}, 0.85));
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(alerts("?model=fraud&state=OPEN")).hasSize(4));
+        System.out.println("alerts visible over REST " + Duration.between(shifted, Instant.now()).toMillis() + " ms after the first shifted window was sent");
+        JsonNode open = JSON.readTree(send("GET", platform.query.url() + "/api/v1/alerts?model=fraud&state=OPEN", null).body());
+        List<String> metrics = new ArrayList<>();
+        open.forEach(a -> metrics.add(a.get("feature").asText() + "/" + a.get("metric").asText()));
+        assertThat(metrics).containsExactlyInAnyOrder("amount/psi", "amount/js", "amount/ks", "__quality__/accuracy");
+        JsonNode psi = find(open, "amount", "psi");
+        assertThat(psi.get("severity").asText()).isEqualTo("ALERT");
+        assertThat(psi.get("value").asDouble()).isGreaterThan(0.2);
+        assertThat(psi.get("threshold").asDouble()).isEqualTo(0.2);
+        assertThat(psi.get("modelVersionId").asText()).isEqualTo("model:fraud#3");
+        assertThat(psi.get("trainingRun").asText()).isEqualTo("run:" + RUN);
+        assertThat(psi.get("windowStart").asText()).isEqualTo(T0.plusSeconds(3600L * 7).toString().replace("Z", "Z"));
+        // The alert leads to the model version's provenance: the training run and its training data.
+        JsonNode version = JSON.readTree(send("GET", psi.get("provenanceUrl").asText(), null).body());
+        assertThat(version.at("/trainingRun/id").asText()).isEqualTo("run:" + RUN);
+        assertThat(version.at("/trainingRun/inputs/0/role").asText()).isEqualTo("training");
+        assertThat(find(open, "__quality__", "accuracy").get("threshold").asDouble()).isEqualTo(0.93 - 0.05, org.assertj.core.api.Assertions.within(1e-9));
+
+        // Live stream, within seconds: the four opened alerts, each once.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(streamed).hasSize(4));
+        // Webhook: two failures, then the third attempt of the first alert delivered, signed.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(delivered).hasSize(4));
+        assertThat(attempts.get()).isEqualTo(6);
+        for (String[] d : delivered) {
+            assertThat(d[1]).isEqualTo("sha256=" + hmac(d[0]));
+            assertThat(JSON.readTree(d[0]).at("/alert/modelName").asText()).isEqualTo("fraud");
+        }
+        // In the graph: ALERT nodes linked to the model version.
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, GraphEdge>> edges = TopicReader.avro(platform.kafka.bootstrapServers(),
+                platform.registry.url(), Topics.GRAPH_EDGES, GraphEdge.class,
+                read -> read.stream().filter(r -> r.value() != null && r.value().getKind() == EdgeKind.ALERT_ON).count() >= 4, Duration.ofSeconds(30));
+        assertThat(edges.stream().filter(r -> r.value() != null && r.value().getKind() == EdgeKind.ALERT_ON))
+                .allSatisfy(r -> assertThat(r.value().getSource()).isEqualTo("model:fraud#3"));
+
+        // Back as trained: three good windows resolve every alert, and nothing new opens.
+        for (int w = 10; w < 13; w++) {
+            post("/api/v1/monitoring", window(w, new long[]{250, 400, 250, 100}, 0.93));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(alerts("?model=fraud&state=RESOLVED")).hasSize(4);
+            assertThat(alerts("?model=fraud&state=OPEN")).isEmpty();
+        });
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(streamed).hasSize(8));
+        assertThat(alerts("?model=fraud")).hasSize(4);
+        assertThat(send("GET", platform.query.url() + "/api/v1/alerts?state=maybe", null).statusCode()).isEqualTo(400);
+    }
+
+    static final String RUN = "f4a3b2c1-d0e9-4f8a-b7c6-d5e4f3a2b1c0";
+
+    private static String training(String type, Instant time) {
+        String facet = "\"_producer\":\"https://github.com/headwater/e2e\",\"_schemaURL\":\"https://headwater.dev/spec/facets/1-0-0/";
+        String completeFacets = type.equals("COMPLETE") ? """
+                ,"headwater_metrics":{%sHeadwaterMetricsRunFacet.json","metrics":[{"name":"accuracy","value":0.93}]},
+                 "headwater_referenceProfile":{%sHeadwaterReferenceProfileRunFacet.json","features":[
+                   {"feature":"amount","kind":"NUMERIC","binEdges":[0,10,50,100,500],"counts":[2500,4000,2500,1000]},
+                   {"feature":"channel","kind":"CATEGORICAL","categories":{"web":6000,"app":4000}}],
+                   "prediction":{"feature":"fraud","kind":"CATEGORICAL","categories":{"true":200,"false":9800}}}""".formatted(facet, facet) : "";
+        return """
+                {"eventType":"%s","eventTime":"%s","producer":"https://github.com/headwater/e2e",
+                 "schemaURL":"https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
+                 "run":{"runId":"%s","facets":{"headwater_parameters":{%sHeadwaterParametersRunFacet.json","parameters":{"max_depth":6}}%s}},
+                 "job":{"namespace":"ml","name":"fraud-train"},
+                 "inputs":[{"namespace":"s3://lake","name":"transactions","inputFacets":{"headwater_datasetRole":{%sHeadwaterDatasetRoleInputDatasetFacet.json","role":"training"}}}],
+                 "outputs":[{"namespace":"s3://models","name":"fraud/3","facets":{"headwater_modelArtifact":{%sHeadwaterModelArtifactDatasetFacet.json","name":"fraud","version":"3"}}}]}"""
+                .formatted(type, time, RUN, facet, completeFacets, facet, facet);
+    }
+
+    private static String window(int w, long[] amount, double accuracy) {
+        long total = Stream.of(amount).flatMapToLong(java.util.Arrays::stream).sum();
+        return """
+                {"modelName":"fraud","modelVersion":"3","windowStart":"%s","windowEnd":"%s","sampleCount":%d,
+                 "features":[{"feature":"amount","kind":"NUMERIC","binEdges":[0,10,50,100,500],"counts":[%d,%d,%d,%d]},
+                             {"feature":"channel","kind":"CATEGORICAL","categories":{"web":%d,"app":%d}}],
+                 "prediction":{"feature":"fraud","kind":"CATEGORICAL","categories":{"true":20,"false":980}},
+                 "qualityMetrics":{"accuracy":%s}}"""
+                .formatted(T0.plusSeconds(3600L * (w + 1)), T0.plusSeconds(3600L * (w + 2)), total, amount[0], amount[1], amount[2], amount[3],
+                        total * 6 / 10 + (w % 3), total * 4 / 10 - (w % 3), accuracy);
+    }
+
+    private static JsonNode find(JsonNode alerts, String feature, String metric) {
+        for (JsonNode a : alerts) {
+            if (a.get("feature").asText().equals(feature) && a.get("metric").asText().equals(metric)) {
+                return a;
+            }
+        }
+        throw new AssertionError("no " + feature + "/" + metric + " alert in " + alerts);
+    }
+
+    private static List<JsonNode> alerts(String query) throws Exception {
+        HttpResponse<String> response = send("GET", platform.query.url() + "/api/v1/alerts" + query, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<JsonNode> list = new ArrayList<>();
+        JSON.readTree(response.body()).forEach(list::add);
+        return list;
+    }
+
+    private static String hmac(String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void post(String path, String body) throws Exception {
+        HttpResponse<String> response = send("POST", platform.ingest.url() + path, body);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(201);
+    }
+
+    private static HttpResponse<String> send(String method, String url, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json");
+        request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody()) : request.method(method, HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
