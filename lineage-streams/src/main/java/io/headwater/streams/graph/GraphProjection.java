@@ -134,7 +134,9 @@ public final class GraphProjection {
         List<DatasetAccess> accesses = new ArrayList<>();
         for (DatasetRef input : run.inputs()) {
             String id = GraphIds.dataset(input.getNamespace(), input.getName());
-            accesses.add(new DatasetAccess(id, input.getNamespace(), input.getName(), run.runId(), false, run.inputReadAt().get(id), null, input.getRole()));
+            // A reader that names the version it read (datasetVersion facet) is taken at its word.
+            accesses.add(new DatasetAccess(id, input.getNamespace(), input.getName(), run.runId(), false, run.inputReadAt().get(id),
+                    input.getVersion(), input.getRole()));
         }
         if (run.completed()) {
             for (DatasetRef output : run.outputs()) {

@@ -44,6 +44,10 @@ public class DatasetVersioner implements Processor<String, DatasetAccess, String
     private static final String STREAM_TIME = "\u001fT";
     private static final StringSerializer KEYS = new StringSerializer();
 
+    /** Markers in the versions store, by version id: written by a run / named by a reader. Never prefixes of a dataset id. */
+    private static final String WRITTEN = "w" + SEP;
+    private static final String NAMED = "r" + SEP;
+
     private final Duration grace;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, GraphNode> versions;
@@ -86,6 +90,7 @@ public class DatasetVersioner implements Processor<String, DatasetAccess, String
                         "writtenAt", access.getTime().toString()))
                 .build();
         versions.put(key, node);
+        versions.put(WRITTEN + versionId, node);
         forwardNode(node);
         forwardEdge(edge(GraphIds.run(access.getRunId()), EdgeKind.WROTE, versionId, access.getTime(), null, Map.of()));
 
@@ -115,6 +120,10 @@ public class DatasetVersioner implements Processor<String, DatasetAccess, String
     }
 
     private void read(DatasetAccess access) {
+        if (access.getVersion() != null) {
+            readNamedVersion(access);
+            return;
+        }
         String key = access.getDatasetId() + SEP + access.getRunId();
         GraphEdge known = reads.get(key);
         Instant readTime = access.getTime();
@@ -127,6 +136,32 @@ public class DatasetVersioner implements Processor<String, DatasetAccess, String
         GraphEdge placeholder = known != null ? known : edge(access.getDatasetId(), EdgeKind.READ, GraphIds.run(access.getRunId()), readTime, null,
                 access.getRole() == null ? Map.of() : Map.of("role", access.getRole()));
         link(access.getDatasetId(), key, placeholder, readTime);
+    }
+
+    /**
+     * A read of a version the reader named: linked to that version whatever was written when, the
+     * version made known if no writer has been seen (data from outside, or written before Headwater
+     * watched). Kept apart from the time-resolved reads, so a late write never re-links it.
+     */
+    private void readNamedVersion(DatasetAccess access) {
+        String versionId = GraphIds.datasetVersion(access.getNamespace(), access.getName(), access.getVersion());
+        // Announce the version only when no writer did (the writer's node says more) and only once.
+        if (versions.get(WRITTEN + versionId) == null && versions.get(NAMED + versionId) == null) {
+            GraphNode node = GraphNode.newBuilder().setId(versionId).setKind(NodeKind.DATASET_VERSION)
+                    .setNamespace(access.getNamespace()).setName(access.getName() + "#" + access.getVersion())
+                    .setFirstSeen(access.getTime()).setLastSeen(access.getTime())
+                    .setAttributes(Map.of("dataset", access.getDatasetId(), "version", access.getVersion()))
+                    .build();
+            versions.put(NAMED + versionId, node);
+            forwardNode(node);
+            forwardEdge(edge(versionId, EdgeKind.VERSION_OF, access.getDatasetId(), access.getTime(), null, Map.of()));
+        }
+        Map<String, String> attributes = new java.util.TreeMap<>();
+        attributes.put("readAt", access.getTime().toString());
+        if (access.getRole() != null) {
+            attributes.put("role", access.getRole());
+        }
+        forwardEdge(edge(versionId, EdgeKind.READ, GraphIds.run(access.getRunId()), access.getTime(), null, attributes));
     }
 
     /** Points a read at the version current at its time (or at the dataset itself while none is known). */

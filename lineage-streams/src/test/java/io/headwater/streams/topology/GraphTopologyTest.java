@@ -123,6 +123,43 @@ class GraphTopologyTest {
         }
     }
 
+    @Test
+    void aReadOfANamedVersionLinksThatVersionWhateverWasWrittenWhen() {
+        try (GraphDriver graph = new GraphDriver(stateDir)) {
+            String reader = "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+            String writer = "8b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e";
+            Instant t = Instant.parse("2026-11-20T09:00:00Z");
+            // The reader names v3 of customers (datasetVersion facet); the writer of v3 is seen only afterwards, and v4 later still.
+            graph.send(List.of(run(reader, io.headwater.avro.RunState.COMPLETE, "r1", t, "customers", "v3", null)));
+            String v3 = "dataset:s3://data:customers#v3";
+            assertThat(graph.nodes.get(v3)).isNotNull();
+            assertThat(graph.edges.values()).anyMatch(e -> e.getKind() == EdgeKind.READ && e.getSource().equals(v3) && e.getTarget().equals("run:" + reader)
+                    && "training".equals(e.getAttributes().get("role")));
+            graph.send(List.of(run(writer, io.headwater.avro.RunState.COMPLETE, "w1", t.minusSeconds(3600), null, null, "v3"),
+                    run("9c3d4e5f-6a7b-4c8d-0e9f-1a2b3c4d5e6f", io.headwater.avro.RunState.COMPLETE, "w2", t.minusSeconds(60), null, null, "v4")));
+            assertThat(graph.nodes.get(v3).getAttributes().get("writtenBy")).isEqualTo("run:" + writer);
+            // v4 was current at the read time, but the reader said v3: the read stays on v3.
+            assertThat(graph.edges.values().stream().filter(e -> e.getKind() == EdgeKind.READ && e.getTarget().equals("run:" + reader)))
+                    .singleElement().satisfies(e -> assertThat(e.getSource()).isEqualTo(v3));
+        }
+    }
+
+    private static LineageEvent run(String runId, io.headwater.avro.RunState state, String eventId, Instant time, String input, String inputVersion,
+                                    String outputVersion) {
+        LineageEvent.Builder event = LineageEvent.newBuilder().setEventId(eventId).setKind(io.headwater.avro.LineageEventKind.RUN).setEventType(state)
+                .setEventTime(time).setProducer("p").setSchemaURL("s").setRawJson("{}").setReceivedAt(time)
+                .setRun(io.headwater.avro.RunInfo.newBuilder().setRunId(runId).build())
+                .setJob(io.headwater.avro.JobInfo.newBuilder().setNamespace("ml").setName(input != null ? "train" : "load-" + outputVersion).build());
+        if (input != null) {
+            event.setInputs(List.of(io.headwater.avro.DatasetRef.newBuilder().setNamespace("s3://data").setName(input).setVersion(inputVersion)
+                    .setRole("training").build()));
+        }
+        if (outputVersion != null) {
+            event.setOutputs(List.of(io.headwater.avro.DatasetRef.newBuilder().setNamespace("s3://data").setName("customers").setVersion(outputVersion).build()));
+        }
+        return event.build();
+    }
+
     private static LineageEvent trainingEvent(String runId, io.headwater.avro.RunState state, String eventId, Instant time) {
         io.headwater.avro.DatasetRef model = io.headwater.avro.DatasetRef.newBuilder().setNamespace("s3://models").setName("churn/3")
                 .setModelArtifact(io.headwater.avro.ModelArtifact.newBuilder().setName("churn").setVersion("3").setUri("s3://models/churn/3").build())
