@@ -186,6 +186,7 @@ public final class LineageEventNormalizer {
                 .setImageDigest(text(facet, "imageDigest"))
                 .setPackages(packages)
                 .setGpus(gpus)
+                .setSourceDirty(facet.path("sourceDirty").isBoolean() ? facet.get("sourceDirty").asBoolean() : null)
                 .build();
     }
 

@@ -243,6 +243,9 @@ public final class GraphProjection {
         }
         if (run.environment() != null) {
             attributes.put("environment", environmentId(run.environment()));
+            if (Boolean.TRUE.equals(run.environment().getSourceDirty())) {
+                attributes.put("sourceDirty", "true");
+            }
         }
         put(attributes, "errorMessage", run.error() == null ? null : run.error().getMessage());
         attributes.put(GraphMerge.EVENTS, String.valueOf(run.eventCount()));

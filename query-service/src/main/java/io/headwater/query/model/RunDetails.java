@@ -22,10 +22,13 @@ public record RunDetails(String id, String runId, String job, String state, Inst
     public record MetricValue(String name, double value, Long step, String timestamp) {
     }
 
-    /** The job version: where the code lives and which commit, or the SQL / source that ran. */
+    /**
+     * The job version: where the code lives and which commit, or the SQL / source that ran;
+     * {@code uncommittedChanges} when the run's working tree differed from the commit.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Code(String jobVersion, String repoUrl, String url, String path, String commit, String branch, String tag,
-                       String sql, String language, String sourceCode) {
+                       String sql, String language, String sourceCode, Boolean uncommittedChanges) {
     }
 
     /** The environment the run ran in, identified by a hash of its content. */

@@ -50,7 +50,8 @@ public final class RunReader {
         String parent = graph.in(id, EdgeKind.CHILD_OF).stream().map(GraphEdge::getSource).findFirst().orElse(a.get("parentRun"));
         List<String> produced = graph.out(id, EdgeKind.PRODUCED).stream().map(GraphEdge::getTarget).sorted().toList();
         return new RunDetails(id, run.getName(), a.get("job"), a.get("state"), instant(a.get("startTime")), instant(a.get("endTime")),
-                a.get("errorMessage"), parent, children, parameters(detail), metrics(detail), code(graph, a.get("jobVersion")),
+                a.get("errorMessage"), parent, children, parameters(detail), metrics(detail),
+                withDirtyFlag(code(graph, a.get("jobVersion")), "true".equals(a.get("sourceDirty"))),
                 environment(graph, a.get("environment")), inputs(graph, id), outputs(graph, id), produced);
     }
 
@@ -91,8 +92,16 @@ public final class RunReader {
             Map<String, String> a = node.getAttributes();
             JsonNode detail = json(node.getDetailJson());
             return new Code(jobVersionId, a.get("repoUrl"), a.get("url"), a.get("path"), a.get("commit"), a.get("branch"), a.get("tag"),
-                    a.get("sql"), a.get("language"), detail.path("sourceCode").isTextual() ? detail.get("sourceCode").asText() : null);
-        }).orElse(new Code(jobVersionId, null, null, null, null, null, null, null, null, null));
+                    a.get("sql"), a.get("language"), detail.path("sourceCode").isTextual() ? detail.get("sourceCode").asText() : null, null);
+        }).orElse(new Code(jobVersionId, null, null, null, null, null, null, null, null, null, null));
+    }
+
+    private static Code withDirtyFlag(Code code, boolean dirty) {
+        if (code == null || !dirty) {
+            return code;
+        }
+        return new Code(code.jobVersion(), code.repoUrl(), code.url(), code.path(), code.commit(), code.branch(), code.tag(), code.sql(),
+                code.language(), code.sourceCode(), true);
     }
 
     public static EnvironmentDetails environment(GraphView graph, String environmentId) {

@@ -62,6 +62,9 @@ public class RunService {
         } else {
             missing.add("code repository URL");
         }
+        if (code != null && Boolean.TRUE.equals(code.uncommittedChanges())) {
+            missing.add("uncommitted changes: the working tree differed from commit " + code.commit() + " when the run started");
+        }
         RunDetails.EnvironmentDetails environment = run.environment();
         String image = null;
         String requirements = null;
