@@ -1,0 +1,131 @@
+package io.headwater.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.headwater.client.ClientConfig;
+import io.headwater.client.Decision;
+import io.headwater.client.DecisionsClient;
+import io.headwater.devstack.Fixtures;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * {@code ./headwater demo}: the whole story against a running platform. The Airflow DAGs and Spark
+ * jobs of the fixtures prepare data; a training run (the Python emitter's example) records
+ * parameters, metrics, environment, reference profile and a model version; 10,000 decisions are
+ * served; monitoring windows drift. Then it prints the provenance of one decision and the drift
+ * alert, with the URLs to look further.
+ */
+public final class Demo {
+
+    private static final int DECISIONS = 10_000;
+
+    private Demo() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String ingest = arg(args, "--ingest", "http://127.0.0.1:5000");
+        String query = arg(args, "--query", "http://127.0.0.1:8080");
+        Path root = Path.of(arg(args, "--root", ".")).toAbsolutePath().normalize();
+        run(new Platform(ingest, query), root, System.out);
+    }
+
+    /** The story; returns the decision whose provenance it printed. */
+    public static String run(String ingest, String query, Path root, PrintStream out) throws Exception {
+        return run(new Platform(ingest, query), root, out);
+    }
+
+    static String run(Platform platform, Path root, PrintStream out) throws Exception {
+        String version = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        out.println("Headwater demo: churn model version " + version);
+
+        out.println("1. Data preparation: the Airflow DAGs and Spark jobs of the fixtures (real OpenLineage events)");
+        List<Path> events = new ArrayList<>(Fixtures.events("airflow"));
+        events.addAll(Fixtures.events("spark-captured"));
+        ProgressBar replay = new ProgressBar(out, "events", events.size());
+        for (int i = 0; i < events.size(); i++) {
+            platform.post("/api/v1/lineage", Files.readString(events.get(i)));
+            replay.update(i + 1);
+        }
+        replay.done(events.size() + " events accepted");
+
+        out.println("2. Training: parameters, metrics, git, environment, reference profile and the model version, through the emitter");
+        String runId = Training.run(root, platform.ingest, version, out);
+        platform.await("/api/v1/models/churn/versions/" + version, v -> v.has("trainingRun"), Training.timeout());
+        out.println("  run " + runId + " produced model churn version " + version);
+
+        out.println("3. Serving: " + DECISIONS + " decisions through the Java decisions client (batched, retried, bounded)");
+        String sample = "demo-" + version + "-" + 4242;
+        ProgressBar serving = new ProgressBar(out, "decisions", DECISIONS);
+        Random random = new Random(7);
+        try (DecisionsClient client = DecisionsClient.builder(ClientConfig.fromEnvironment().withUrl(platform.ingest)).build()) {
+            Instant start = Instant.now().minus(1, ChronoUnit.HOURS);
+            for (int i = 0; i < DECISIONS; i++) {
+                double score = random.nextDouble();
+                client.send(Decision.of("demo-" + version + "-" + i, "churn", version, Map.of("churn", score > 0.7, "score", Math.round(score * 1000) / 1000.0))
+                        .withSubject("customer-" + random.nextInt(50_000)).at(start.plusMillis(i * 360L)));
+                if (i % 100 == 0) {
+                    serving.update(client.stats().sent());
+                }
+            }
+            client.flush(Duration.ofMinutes(2));
+            serving.done(client.stats().sent() + " decisions acknowledged by Kafka");
+        }
+        platform.await("/api/v1/models/churn/versions/" + version, v -> v.at("/version/decisionCount").asLong() >= DECISIONS, Training.timeout());
+
+        out.println("4. Monitoring: hourly windows, as trained at first, then customers with far shorter tenure");
+        int windows = 8;
+        ProgressBar monitoring = new ProgressBar(out, "windows", windows);
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(windows, ChronoUnit.HOURS);
+        for (int w = 0; w < windows; w++) {
+            boolean drifted = w >= 5;
+            List<Long> tenure = Training.tenureCounts(random, 5000, drifted ? 4 : 18);
+            platform.post("/api/v1/monitoring", """
+                    {"modelName":"churn","modelVersion":"%s","windowStart":"%s","windowEnd":"%s","sampleCount":5000,
+                     "features":[{"feature":"tenure","kind":"NUMERIC","binEdges":%s,"counts":%s}]}"""
+                    .formatted(version, hour.plus(w, ChronoUnit.HOURS), hour.plus(w + 1, ChronoUnit.HOURS), Training.TENURE_EDGES, tenure));
+            monitoring.update(w + 1);
+        }
+        monitoring.done(windows + " windows sent (the last 3 drifted)");
+        JsonNode alerts = platform.await("/api/v1/alerts?state=OPEN&model=churn&version=" + version, a -> a.size() > 0, Training.timeout());
+
+        out.println();
+        out.println("Which data, code and environment produced decision " + sample + "?");
+        out.println();
+        JsonNode provenance = platform.await("/api/v1/decisions/" + sample + "/provenance", p -> p.has("trainingRun"), Training.timeout());
+        ProvenancePrinter.provenance(provenance, out);
+        out.println();
+        for (JsonNode alert : alerts) {
+            if (alert.get("metric").asText().equals("psi")) {
+                ProvenancePrinter.alert(alert, out);
+            }
+        }
+        out.println();
+        out.println("Look further:");
+        out.println("  " + platform.query + "/api/v1/decisions/" + sample + "/provenance");
+        out.println("  " + platform.query + "/api/v1/runs/" + runId + "/reproduce");
+        out.println("  " + platform.query + "/api/v1/impact?nodeId=" + Platform.encode("dataset:file:/srv/spark-demo/data/out/revenue_by_country"));
+        out.println("  " + platform.query + "/api/v1/alerts?model=churn");
+        out.println("  " + platform.query + "/q/swagger-ui");
+        return sample;
+    }
+
+    private static String arg(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}
