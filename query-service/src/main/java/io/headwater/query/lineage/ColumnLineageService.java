@@ -7,16 +7,15 @@ import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.NodeKind;
 import io.headwater.query.graph.GraphView;
+import io.headwater.query.graph.Neighbourhood;
 import io.headwater.query.model.LineageGraph;
 import io.headwater.query.streams.GraphStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,44 +41,12 @@ public class ColumnLineageService {
     public LineageGraph columnLineage(String nodeId, int depth, boolean withDownstream, int maxNodes, Instant asOf) {
         GraphView graph = new GraphView(store, asOf);
         List<String> start = startFields(graph, nodeId);
-        Map<String, Integer> distance = new LinkedHashMap<>();
-        Map<String, List<GraphEdge>> edgesByField = new HashMap<>();
-        Deque<String> queue = new ArrayDeque<>();
-        start.forEach(f -> {
-            distance.put(f, 0);
-            queue.add(f);
-        });
-        boolean truncated = false;
-        while (!queue.isEmpty()) {
-            String current = queue.poll();
-            int d = distance.get(current);
-            List<GraphEdge> upstream = graph.in(current, EdgeKind.DERIVED_FROM);
-            List<GraphEdge> downstream = graph.out(current, EdgeKind.DERIVED_FROM);
-            List<GraphEdge> all = new ArrayList<>(upstream);
-            all.addAll(downstream);
-            edgesByField.put(current, all);
-            if (d == depth) {
-                continue;
-            }
-            List<String> next = new ArrayList<>(upstream.stream().map(GraphEdge::getSource).toList());
-            if (withDownstream) {
-                downstream.forEach(e -> next.add(e.getTarget()));
-            }
-            for (String neighbour : next) {
-                if (distance.containsKey(neighbour)) {
-                    continue;
-                }
-                if (distance.size() >= maxNodes) {
-                    truncated = true;
-                    break;
-                }
-                distance.put(neighbour, d + 1);
-                queue.add(neighbour);
-            }
-        }
+        Neighbourhood found = Neighbourhood.of(graph, start, java.util.Set.of(EdgeKind.DERIVED_FROM), depth, true, withDownstream, maxNodes);
+        Map<String, List<GraphEdge>> edgesByField = found.edges();
+        boolean truncated = found.truncated();
         Map<String, Map<String, String>> fieldTypes = new HashMap<>();
         List<LineageGraph.Node> nodes = new ArrayList<>();
-        for (String id : new TreeMap<>(distance).keySet()) {
+        for (String id : new TreeMap<>(found.distance()).keySet()) {
             GraphNode node = graph.node(id).orElse(null);
             if (node == null) {
                 continue;
@@ -92,7 +59,7 @@ public class ColumnLineageService {
                 if (incoming) {
                     inputFields.add(inputField(graph, edge));
                 }
-                if (distance.containsKey(edge.getSource()) && distance.containsKey(edge.getTarget())) {
+                if (found.contains(edge.getSource()) && found.contains(edge.getTarget())) {
                     (incoming ? in : out).add(new LineageGraph.Edge(edge.getSource(), edge.getTarget()));
                 }
             }

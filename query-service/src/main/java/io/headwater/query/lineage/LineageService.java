@@ -4,16 +4,13 @@ import io.headwater.avro.EdgeKind;
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.query.graph.GraphView;
+import io.headwater.query.graph.Neighbourhood;
 import io.headwater.query.model.LineageGraph;
 import io.headwater.query.streams.GraphStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,46 +38,13 @@ public class LineageService {
                 .or(() -> stripVersion(nodeId).flatMap(graph::node).map(GraphNode::getId))
                 .orElseThrow(() -> new NodeNotFoundException(nodeId));
 
-        Map<String, Integer> distance = new LinkedHashMap<>();
-        Map<String, List<GraphEdge>> edgesByNode = new HashMap<>();
-        Deque<String> queue = new ArrayDeque<>();
-        distance.put(start, 0);
-        queue.add(start);
-        boolean truncated = false;
-        while (!queue.isEmpty()) {
-            String current = queue.poll();
-            int d = distance.get(current);
-            List<GraphEdge> edges = new ArrayList<>();
-            List<GraphEdge> upstream = graph.in(current, JOB_LEVEL);
-            List<GraphEdge> downstream = graph.out(current, JOB_LEVEL);
-            edges.addAll(upstream);
-            edges.addAll(downstream);
-            edgesByNode.put(current, edges);
-            if (d == depth) {
-                continue;
-            }
-            List<String> next = new ArrayList<>();
-            if (direction != Direction.DOWNSTREAM) {
-                upstream.forEach(e -> next.add(e.getSource()));
-            }
-            if (direction != Direction.UPSTREAM) {
-                downstream.forEach(e -> next.add(e.getTarget()));
-            }
-            for (String neighbour : next) {
-                if (distance.containsKey(neighbour)) {
-                    continue;
-                }
-                if (distance.size() >= maxNodes) {
-                    truncated = true;
-                    break;
-                }
-                distance.put(neighbour, d + 1);
-                queue.add(neighbour);
-            }
-        }
+        Neighbourhood found = Neighbourhood.of(graph, List.of(start), JOB_LEVEL, depth, direction != Direction.DOWNSTREAM,
+                direction != Direction.UPSTREAM, maxNodes);
+        Map<String, List<GraphEdge>> edgesByNode = found.edges();
+        boolean truncated = found.truncated();
 
         List<LineageGraph.Node> nodes = new ArrayList<>();
-        for (String id : new TreeMap<>(distance).keySet()) {
+        for (String id : new TreeMap<>(found.distance()).keySet()) {
             GraphNode node = graph.node(id).orElse(null);
             if (node == null) {
                 continue;
@@ -88,7 +52,7 @@ public class LineageService {
             List<LineageGraph.Edge> in = new ArrayList<>();
             List<LineageGraph.Edge> out = new ArrayList<>();
             for (GraphEdge edge : edgesByNode.getOrDefault(id, List.of())) {
-                if (!distance.containsKey(edge.getSource()) || !distance.containsKey(edge.getTarget())) {
+                if (!found.contains(edge.getSource()) || !found.contains(edge.getTarget())) {
                     continue;
                 }
                 LineageGraph.Edge e = new LineageGraph.Edge(edge.getSource(), edge.getTarget());

@@ -1,0 +1,70 @@
+package io.headwater.query.graph;
+
+import io.headwater.avro.EdgeKind;
+import io.headwater.avro.GraphEdge;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The nodes within {@code depth} edges of a start, breadth first over edges of the given kinds,
+ * upstream, downstream or both, at most {@code maxNodes}; with every node's edges of those kinds
+ * (to draw in- and out-edges among the nodes found). Marquez's lineage shape, for datasets and jobs
+ * as for columns.
+ */
+public record Neighbourhood(Map<String, Integer> distance, Map<String, List<GraphEdge>> edges, boolean truncated) {
+
+    public static Neighbourhood of(GraphView graph, Collection<String> start, Set<EdgeKind> kinds, int depth, boolean upstream,
+                                   boolean downstream, int maxNodes) {
+        Map<String, Integer> distance = new LinkedHashMap<>();
+        Map<String, List<GraphEdge>> edges = new HashMap<>();
+        Deque<String> queue = new ArrayDeque<>();
+        for (String s : start) {
+            distance.put(s, 0);
+            queue.add(s);
+        }
+        boolean truncated = false;
+        while (!queue.isEmpty()) {
+            String current = queue.poll();
+            int d = distance.get(current);
+            List<GraphEdge> in = graph.in(current, kinds);
+            List<GraphEdge> out = graph.out(current, kinds);
+            List<GraphEdge> all = new ArrayList<>(in);
+            all.addAll(out);
+            edges.put(current, all);
+            if (d == depth) {
+                continue;
+            }
+            List<String> next = new ArrayList<>();
+            if (upstream) {
+                in.forEach(e -> next.add(e.getSource()));
+            }
+            if (downstream) {
+                out.forEach(e -> next.add(e.getTarget()));
+            }
+            for (String neighbour : next) {
+                if (distance.containsKey(neighbour)) {
+                    continue;
+                }
+                if (distance.size() >= maxNodes) {
+                    truncated = true;
+                    break;
+                }
+                distance.put(neighbour, d + 1);
+                queue.add(neighbour);
+            }
+        }
+        return new Neighbourhood(distance, edges, truncated);
+    }
+
+    public boolean contains(String id) {
+        return distance.containsKey(id);
+    }
+}
