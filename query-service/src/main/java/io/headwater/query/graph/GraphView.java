@@ -13,11 +13,14 @@ import java.util.Set;
 /**
  * The graph as one question sees it: everything known now, or, with {@code asOf}, only the nodes
  * first seen by then and the edges that held then (valid from before it, not superseded before it).
+ * One view serves one question (it remembers the nodes it read); it is not shared between threads.
  */
 public final class GraphView {
 
     private final GraphStore store;
     private final Instant asOf;
+    /** One question reads the same node several times (a version as an input and as an answer node): read it once. */
+    private final java.util.Map<String, Optional<GraphNode>> nodes = new java.util.HashMap<>();
 
     public GraphView(GraphStore store, Instant asOf) {
         this.store = store;
@@ -29,7 +32,7 @@ public final class GraphView {
     }
 
     public Optional<GraphNode> node(String id) {
-        return store.node(id).filter(this::visible);
+        return nodes.computeIfAbsent(id, key -> store.node(key).filter(this::visible));
     }
 
     /** Edges of these kinds arriving at the node. */

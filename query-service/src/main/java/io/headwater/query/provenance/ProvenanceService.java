@@ -40,6 +40,8 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class ProvenanceService {
 
+    private static final Set<EdgeKind> RUN_CONTEXT = Set.of(EdgeKind.RUN_OF, EdgeKind.IN_ENVIRONMENT, EdgeKind.CHILD_OF, EdgeKind.READ);
+
     private final GraphStore store;
     private final InteractiveQueries decisions;
 
@@ -110,9 +112,9 @@ public class ProvenanceService {
             }
             GraphNode run = writer.get();
             answer.edge(wrote.get());
-            addRun(graph, answer, run);
+            List<GraphEdge> context = addRun(graph, answer, run);
             Map<String, String> a = run.getAttributes();
-            List<DataRef> inputs = RunReader.inputs(graph, run.getId());
+            List<DataRef> inputs = RunReader.inputs(graph, context);
             steps.add(new Provenance.UpstreamStep(depth, data, run.getId(), a.get("job"), a.get("parentRun"),
                     RunReader.code(graph, a.get("jobVersion")), a.get("environment"), inputs));
             for (DataRef input : inputs) {
@@ -129,15 +131,20 @@ public class ProvenanceService {
         return steps;
     }
 
-    /** The run with its job version, environment, parent and the dataset versions it read, into the answer graph. */
-    private static void addRun(GraphView graph, AnswerGraph answer, GraphNode run) {
+    /**
+     * The run with its job version, environment, parent and the dataset versions it read, into the
+     * answer graph; returns those edges (one prefix scan serves all four kinds).
+     */
+    private static List<GraphEdge> addRun(GraphView graph, AnswerGraph answer, GraphNode run) {
         answer.node(run);
-        for (EdgeKind kind : List.of(EdgeKind.RUN_OF, EdgeKind.IN_ENVIRONMENT, EdgeKind.CHILD_OF, EdgeKind.READ)) {
-            for (GraphEdge edge : graph.in(run.getId(), kind)) {
+        List<GraphEdge> context = graph.in(run.getId(), RUN_CONTEXT);
+        for (GraphEdge edge : context) {
+            if (!answer.hasNode(edge.getSource())) {
                 graph.node(edge.getSource()).ifPresent(answer::node);
-                answer.edge(edge);
             }
+            answer.edge(edge);
         }
+        return context;
     }
 
     private static String nodeId(DataRef ref) {

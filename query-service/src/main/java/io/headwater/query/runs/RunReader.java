@@ -56,8 +56,16 @@ public final class RunReader {
     }
 
     public static List<DataRef> inputs(GraphView graph, String runNodeId) {
+        return inputs(graph, graph.in(runNodeId, EdgeKind.READ));
+    }
+
+    /** The inputs named by the READ edges among these edges into a run. */
+    public static List<DataRef> inputs(GraphView graph, List<GraphEdge> edgesIn) {
         List<DataRef> inputs = new ArrayList<>();
-        for (GraphEdge read : graph.in(runNodeId, EdgeKind.READ)) {
+        for (GraphEdge read : edgesIn) {
+            if (read.getKind() != EdgeKind.READ) {
+                continue;
+            }
             Map<String, String> attributes = read.getAttributes();
             inputs.add(dataRef(graph, read.getSource(), attributes.get("role"), instant(attributes.get("readAt"))));
         }
