@@ -121,6 +121,8 @@ class LineageApiTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get("/q/health/ready").then().statusCode(200).body(containsString("graph-replica")));
         given().get("/q/metrics").then().statusCode(200);
+        given().get("/").then().statusCode(200).contentType(containsString("text/html")).body(containsString("Decision id"));
+        given().get("/view.js").then().statusCode(200).body(containsString("export function renderProvenance"));
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/lineage"), containsString("/api/v1/decisions/{decisionId}/provenance"),
                 containsString("/api/v1/runs/compare"), containsString("/api/v1/impact"), containsString("/api/v1/column-lineage"));
     }

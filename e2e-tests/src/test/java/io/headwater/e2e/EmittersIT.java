@@ -26,12 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The Python emitter against the real platform: the example training script runs as a user would
+ * The emitters against the real platform. Python: the example training script runs as a user would
  * run it (a stand-in nvidia-smi on PATH printing what an H100 prints), ingest accepts every event,
  * and the query service answers with what the emitter captured: the repository's commit, the GPU,
- * the Python packages, parameters, metrics and the model version.
+ * the Python packages, parameters, metrics and the model version. Java: a TrainingRun and the
+ * DecisionsClient, and the decisions are traced to it.
  */
-class PythonEmitterIT {
+class EmittersIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -39,9 +40,7 @@ class PythonEmitterIT {
     private static LocalPlatform platform;
 
     @BeforeAll
-    static void start() throws Exception {
-        // As the registry interop test with npm: skipped, saying so, where python3 is missing (.ci/run installs it).
-        org.junit.jupiter.api.Assumptions.assumeTrue(pythonAvailable(), "python3 is not installed: the Python emitter end-to-end test is skipped");
+    static void start() {
         platform = new LocalPlatform(true, LocalPlatform.SMALL_JVM);
     }
 
@@ -62,6 +61,8 @@ class PythonEmitterIT {
 
     @Test
     void theExampleTrainingScriptIsRecordedDownToTheGpu() throws Exception {
+        // As the registry interop test with npm: skipped, saying so, where python3 is missing (.ci/run installs it).
+        org.junit.jupiter.api.Assumptions.assumeTrue(pythonAvailable(), "python3 is not installed: the Python emitter end-to-end test is skipped");
         Path bin = Files.createTempDirectory("fake-gpu");
         Path smi = bin.resolve("nvidia-smi");
         Files.writeString(smi, "#!/usr/bin/env python3\nimport sys\nsys.path.insert(0, '" + ROOT.resolve("clients/python/tests")
@@ -94,6 +95,38 @@ class PythonEmitterIT {
             assertThat(run.at("/code/commit").asText()).isEqualTo(head);
             assertThat(run.at("/code/path").asText()).isEqualTo("clients/python/examples/train_churn.py");
         }
+    }
+
+    @Test
+    void aJavaTrainingRunAndItsDecisionsAreRecorded() throws Exception {
+        Path spool = Files.createTempDirectory("spool");
+        io.headwater.client.ClientConfig config = io.headwater.client.ClientConfig.fromEnvironment().withUrl(platform.ingest.url()).withSpoolDir(spool);
+        io.headwater.client.TrainingRun run = io.headwater.client.TrainingRun.start("fraud-train", "jvm",
+                new io.headwater.client.LineageTransport(config), new io.headwater.client.EnvironmentCapture(), ROOT);
+        io.headwater.client.TrainingRun.record(run, r -> {
+            r.params(Map.of("trees", 300, "max_depth", 6));
+            r.input("s3://lake/transactions", "training", "2026-11-01");
+            r.metric("auc", 0.97, 1L);
+            r.referenceProfile(List.of(io.headwater.client.Distribution.numeric("amount", List.of(0.0, 10.0, 100.0), List.of(60L, 40L))), null);
+            r.outputModel("fraud", "11", "s3://models/fraud/11");
+        });
+        try (io.headwater.client.DecisionsClient decisions = io.headwater.client.DecisionsClient.builder(config).batchSize(50).build()) {
+            for (int i = 0; i < 120; i++) {
+                decisions.send(io.headwater.client.Decision.of("jvm-" + i, "fraud", "11", Map.of("fraud", i % 10 == 0)));
+            }
+            assertThat(decisions.flush(Duration.ofSeconds(30))).isTrue();
+            assertThat(decisions.stats().sent()).isEqualTo(120);
+            assertThat(decisions.stats().rejected()).isZero();
+        }
+        assertThat(spool.resolve("events.ndjson")).doesNotExist();
+        assertThat(spool.resolve("rejected.ndjson")).doesNotExist();
+        JsonNode provenance = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
+                () -> get("/api/v1/decisions/jvm-7/provenance"), p -> p != null && p.path("trainingRun").has("id")
+                        && p.at("/modelVersion/decisionCount").asLong() == 120);
+        assertThat(provenance.at("/trainingRun/id").asText()).isEqualTo("run:" + run.runId());
+        assertThat(provenance.at("/trainingRun/environment/runtime").asText()).isEqualTo("java");
+        assertThat(provenance.at("/trainingRun/parameters/trees").asText()).isEqualTo("300");
+        assertThat(provenance.at("/data/training/0/datasetVersion").asText()).isEqualTo("dataset:s3://lake:transactions#2026-11-01");
     }
 
     private static JsonNode get(String path) throws Exception {
