@@ -46,13 +46,17 @@ final class GraphDriver implements AutoCloseable {
     final Map<String, GraphEdge> edges = new TreeMap<>();
 
     GraphDriver(Path stateDir) {
+        this(stateDir, StoreKind.PERSISTENT);
+    }
+
+    GraphDriver(Path stateDir, StoreKind stores) {
         GraphSerdes serdes = SERDES;
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "graph-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        driver = new TopologyTestDriver(new TopologyProducer(serdes, Duration.ofDays(3650), io.headwater.streams.drift.DriftThresholds.defaults()).buildTopology(), props);
+        driver = new TopologyTestDriver(new TopologyProducer(serdes, Duration.ofDays(3650), io.headwater.streams.drift.DriftThresholds.defaults(), stores).buildTopology(), props);
         input = driver.createInputTopic(Topics.LINEAGE, Serdes.String().serializer(), serdes.lineage().serializer());
         nodesOut = driver.createOutputTopic(Topics.GRAPH_NODES, Serdes.String().deserializer(), serdes.nodes().deserializer());
         edgesOut = driver.createOutputTopic(Topics.GRAPH_EDGES, Serdes.String().deserializer(), serdes.edges().deserializer());
