@@ -17,6 +17,11 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.streams.state.HostInfo;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -71,6 +76,42 @@ public class InteractiveQueries {
 
     public long decisionCount(String modelVersionId) {
         return decisionsOf(modelVersionId, null, 0).total();
+    }
+
+    /**
+     * The decision counts of many model versions at once: those on partitions hosted here read from
+     * the local store, the others asked of their owners with one request per instance.
+     */
+    public Map<String, Long> decisionCounts(Collection<String> modelVersionIds) {
+        Map<String, Long> counts = new TreeMap<>();
+        Map<Integer, Boolean> hostedHere = new HashMap<>();
+        Map<HostInfo, List<String>> remote = new HashMap<>();
+        ReadOnlyKeyValueStore<String, Long> local = null;
+        for (String id : modelVersionIds) {
+            KeyQueryMetadata owner = owner(TopologyProducer.DECISIONS_BY_MODEL_STORE, id);
+            if (hostedHere.computeIfAbsent(owner.partition(), p -> hostsHere(TopologyProducer.DECISIONS_BY_MODEL_STORE, owner))) {
+                if (local == null) {
+                    local = store(TopologyProducer.DECISION_COUNTS_STORE);
+                }
+                Long count = local.get(id);
+                counts.put(id, count == null ? 0L : count);
+            } else {
+                remote.computeIfAbsent(owner.activeHost(), h -> new ArrayList<>()).add(id);
+            }
+        }
+        remote.forEach((host, ids) -> counts.putAll(this.remote.decisionCounts(host, ids)));
+        return counts;
+    }
+
+    /** Counts of the versions whose partitions this instance hosts (what another instance asks). */
+    public Map<String, Long> localDecisionCounts(Collection<String> modelVersionIds) {
+        ReadOnlyKeyValueStore<String, Long> local = store(TopologyProducer.DECISION_COUNTS_STORE);
+        Map<String, Long> counts = new TreeMap<>();
+        for (String id : modelVersionIds) {
+            Long count = local.get(id);
+            counts.put(id, count == null ? 0L : count);
+        }
+        return counts;
     }
 
     public Optional<DecisionView> localDecision(String decisionId) {

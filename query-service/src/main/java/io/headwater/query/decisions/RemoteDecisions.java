@@ -16,6 +16,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Asks the instance that owns a decision key, over its internal endpoints (answered from its local stores only). */
@@ -43,6 +45,23 @@ public class RemoteDecisions {
     DecisionPage decisionsOf(HostInfo owner, String modelVersionId, String cursor, int limit) {
         String query = "?modelVersionId=" + encode(modelVersionId) + "&limit=" + limit + (cursor == null ? "" : "&cursor=" + encode(cursor));
         return read(get(owner, "/internal/v1/decisions-by-model-version" + query), DecisionPage.class);
+    }
+
+    Map<String, Long> decisionCounts(HostInfo owner, List<String> modelVersionIds) {
+        URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + "/internal/v1/decision-counts");
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(modelVersionIds))).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new GraphNotReadyException("the instance holding these keys answered " + response.statusCode() + "; retry shortly");
+            }
+            return json.readValue(response.body(), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Long>>() { });
+        } catch (IOException e) {
+            throw new GraphNotReadyException("the instance holding these keys (" + owner + ") did not answer: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GraphNotReadyException("interrupted while asking " + owner);
+        }
     }
 
     private HttpResponse<String> get(HostInfo owner, String pathAndQuery) {

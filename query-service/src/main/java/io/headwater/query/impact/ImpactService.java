@@ -1,9 +1,7 @@
 package io.headwater.query.impact;
 
 import io.headwater.avro.EdgeKind;
-import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
-import io.headwater.avro.NodeKind;
 import io.headwater.query.decisions.InteractiveQueries;
 import io.headwater.query.graph.Bounds;
 import io.headwater.query.graph.GraphView;
@@ -98,10 +96,9 @@ public class ImpactService {
                                  String cursor, int limit, Bounds.Budget budget) {
         List<Impact.ModelVersionImpact> counts = new ArrayList<>();
         long total = 0;
-        for (String model : models) {
-            long count = decisions.decisionCount(model);
-            counts.add(new Impact.ModelVersionImpact(model, count));
-            total += count;
+        for (Map.Entry<String, Long> count : decisions.decisionCounts(models).entrySet()) {
+            counts.add(new Impact.ModelVersionImpact(count.getKey(), count.getValue()));
+            total += count.getValue();
         }
         // The cursor is "<model version index>|<that version's cursor>": pages run through the versions in order.
         List<String> ordered = new ArrayList<>(models);

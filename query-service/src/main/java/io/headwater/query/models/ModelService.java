@@ -57,10 +57,13 @@ public class ModelService {
     }
 
     private ModelSummary summary(GraphView graph, GraphNode model) {
-        List<ModelVersionView> versions = graph.in(model.getId(), EdgeKind.VERSION_OF).stream()
+        List<GraphNode> nodes = graph.in(model.getId(), EdgeKind.VERSION_OF).stream()
                 .map(GraphEdge::getSource)
                 .map(graph::node).flatMap(java.util.Optional::stream)
-                .map(v -> ModelReader.version(graph, v, decisions.decisionCount(v.getId())))
+                .toList();
+        java.util.Map<String, Long> counts = decisions.decisionCounts(nodes.stream().map(GraphNode::getId).toList());
+        List<ModelVersionView> versions = nodes.stream()
+                .map(v -> ModelReader.version(graph, v, counts.getOrDefault(v.getId(), 0L)))
                 .sorted(Comparator.comparing(ModelVersionView::createdAt).thenComparing(ModelVersionView::version))
                 .toList();
         return new ModelSummary(model.getId(), model.getName(), model.getFirstSeen(), model.getLastSeen(), versions);

@@ -34,6 +34,14 @@ public class InternalDecisionResource {
         return decisions.localDecision(decisionId).orElseThrow(() -> NotFoundException.of("decision", decisionId));
     }
 
+    @jakarta.ws.rs.POST
+    @Path("/decision-counts")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public java.util.Map<String, Long> decisionCounts(java.util.List<String> modelVersionIds) {
+        return decisions.localDecisionCounts(modelVersionIds == null ? java.util.List.of() : modelVersionIds);
+    }
+
     @GET
     @Path("/decisions-by-model-version")
     @Operation(hidden = true)
