@@ -32,10 +32,12 @@ import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * The provenance graph, folded from the lineage stream:
@@ -61,15 +63,16 @@ public class TopologyProducer {
     private final GraphSerdes serdes;
     private final Duration grace;
     private final DriftThresholds thresholds;
-    private final StoreKind stores;
+    /** Store suppliers by name: RocksDB in the service; tests may pass others. */
+    private final Function<String, KeyValueBytesStoreSupplier> stores;
 
     @jakarta.inject.Inject
     public TopologyProducer(GraphSerdes serdes, @ConfigProperty(name = "headwater.streams.version-grace") Duration grace,
                             org.eclipse.microprofile.config.Config config) {
-        this(serdes, grace, new DriftThresholds(key -> config.getOptionalValue(key, String.class)), StoreKind.PERSISTENT);
+        this(serdes, grace, new DriftThresholds(key -> config.getOptionalValue(key, String.class)), Stores::persistentKeyValueStore);
     }
 
-    public TopologyProducer(GraphSerdes serdes, Duration grace, DriftThresholds thresholds, StoreKind stores) {
+    public TopologyProducer(GraphSerdes serdes, Duration grace, DriftThresholds thresholds, Function<String, KeyValueBytesStoreSupplier> stores) {
         this.serdes = serdes;
         this.grace = grace;
         this.thresholds = thresholds;
@@ -81,7 +84,7 @@ public class TopologyProducer {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, LineageEvent> events = builder.stream(Topics.LINEAGE, Consumed.with(Serdes.String(), serdes.lineage()));
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.supplier(RUNS_STORE), Serdes.String(), serdes.runHistory()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(RUNS_STORE), Serdes.String(), serdes.runHistory()));
         KStream<String, SpecificRecord> runFacts = events
                 .filter((key, event) -> event.getKind() == LineageEventKind.RUN && event.getRun() != null)
                 .selectKey((key, event) -> event.getRun().getRunId())
@@ -95,35 +98,35 @@ public class TopologyProducer {
         KTable<String, GraphNode> nodes = facts(runFacts, RunProjector.NODE, GraphNode.class)
                 .merge(staticNodes)
                 .groupByKey(Grouped.with("nodes-by-id", Serdes.String(), serdes.nodes()))
-                .reduce(GraphMerge::merge, Materialized.<String, GraphNode>as(stores.supplier(NODES_STORE))
+                .reduce(GraphMerge::merge, Materialized.<String, GraphNode>as(stores.apply(NODES_STORE))
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.nodes()));
         nodes.toStream().to(Topics.GRAPH_NODES, Produced.with(Serdes.String(), serdes.nodes()));
 
         // Decisions, keyed by id (a repeat replaces itself), each linked to its model version; one that names a
         // version not yet known is kept unlinked and re-emitted, linked, when the version appears.
         KTable<String, GraphNode> modelVersions = nodes.filter((id, node) -> node.getKind() == NodeKind.MODEL_VERSION,
-                Materialized.<String, GraphNode>as(stores.supplier(MODEL_VERSIONS_STORE))
+                Materialized.<String, GraphNode>as(stores.apply(MODEL_VERSIONS_STORE))
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.nodes()));
         builder.table(Topics.DECISIONS, Consumed.with(Serdes.String(), serdes.decisions()),
-                        Materialized.<String, Decision>as(stores.supplier(DECISIONS_STORE))
+                        Materialized.<String, Decision>as(stores.apply(DECISIONS_STORE))
                                 .withKeySerde(Serdes.String()).withValueSerde(serdes.decisions()))
                 .leftJoin(modelVersions, decision -> GraphIds.modelVersion(decision.getModelName(), decision.getModelVersion()),
                         DecisionLinks::link,
-                        Materialized.<String, LinkedDecision>as(stores.supplier(LINKED_DECISIONS_STORE))
+                        Materialized.<String, LinkedDecision>as(stores.apply(LINKED_DECISIONS_STORE))
                                 .withKeySerde(Serdes.String()).withValueSerde(serdes.linkedDecisions()))
                 .toStream()
                 .to(Topics.DECISIONS_LINKED, Produced.with(Serdes.String(), serdes.linkedDecisions()));
 
         facts(runFacts, RunProjector.EDGE, GraphEdge.class)
                 .groupByKey(Grouped.with("edges-by-id", Serdes.String(), serdes.edges()))
-                .reduce(GraphMerge::merge, Materialized.<String, GraphEdge>as(stores.supplier(EDGES_STORE))
+                .reduce(GraphMerge::merge, Materialized.<String, GraphEdge>as(stores.apply(EDGES_STORE))
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.edges()))
                 .toStream()
                 .to(Topics.GRAPH_EDGES, Produced.with(Serdes.String(), serdes.edges()));
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.supplier(DatasetVersioner.VERSIONS_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(DatasetVersioner.VERSIONS_STORE),
                 Serdes.String(), serdes.nodes()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.supplier(DatasetVersioner.READS_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(DatasetVersioner.READS_STORE),
                 Serdes.String(), serdes.edges()));
         KStream<String, SpecificRecord> versionFacts = facts(runFacts, RunProjector.ACCESS, DatasetAccess.class)
                 .repartition(Repartitioned.<String, DatasetAccess>as("accesses-by-dataset").withKeySerde(Serdes.String()).withValueSerde(serdes.accesses()))
@@ -140,11 +143,11 @@ public class TopologyProducer {
      * that trained it (model version nodes held in a global store from the graph topic).
      */
     private void drift(StreamsBuilder builder) {
-        builder.addGlobalStore(Stores.keyValueStoreBuilder(stores.supplier(DriftDetector.REFERENCES_STORE),
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(stores.apply(DriftDetector.REFERENCES_STORE),
                         Serdes.String(), serdes.nodes()).withLoggingDisabled(),
                 Topics.GRAPH_NODES, Consumed.with(Serdes.String(), serdes.nodes()), ModelVersionReferences::new);
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.supplier(DriftDetector.ALERTS_STORE), Serdes.String(), serdes.alertStates()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.supplier(DriftDetector.PENDING_STORE), Serdes.String(), serdes.monitoring()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(DriftDetector.ALERTS_STORE), Serdes.String(), serdes.alertStates()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(DriftDetector.PENDING_STORE), Serdes.String(), serdes.monitoring()));
         KStream<String, SpecificRecord> driftFacts = builder.stream(Topics.MONITORING, Consumed.with(Serdes.String(), serdes.monitoring()))
                 .filter((key, window) -> window != null)
                 .selectKey((key, window) -> GraphIds.modelVersion(window.getModelName(), window.getModelVersion()))

@@ -13,6 +13,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.Stores;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,10 +47,10 @@ final class GraphDriver implements AutoCloseable {
     final Map<String, GraphEdge> edges = new TreeMap<>();
 
     GraphDriver(Path stateDir) {
-        this(stateDir, StoreKind.PERSISTENT);
+        this(stateDir, Stores::persistentKeyValueStore);
     }
 
-    GraphDriver(Path stateDir, StoreKind stores) {
+    GraphDriver(Path stateDir, java.util.function.Function<String, org.apache.kafka.streams.state.KeyValueBytesStoreSupplier> stores) {
         GraphSerdes serdes = SERDES;
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "graph-test");

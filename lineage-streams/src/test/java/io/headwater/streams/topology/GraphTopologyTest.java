@@ -206,7 +206,7 @@ class GraphTopologyTest {
         Collections.shuffle(shuffled, random);
         // In-memory stores per case (ten RocksDB instances per case were most of the suite's time); the baseline
         // they must equal was computed on RocksDB, so the two store kinds are compared as well.
-        try (GraphDriver graph = new GraphDriver(stateDir.resolve("case-" + seed), StoreKind.IN_MEMORY)) {
+        try (GraphDriver graph = new GraphDriver(stateDir.resolve("case-" + seed), org.apache.kafka.streams.state.Stores::inMemoryKeyValueStore)) {
             graph.send(shuffled);
             assertThat(differences(graph.nodes, baseline.nodes)).as("nodes that differ from the in-order graph").isEmpty();
             assertThat(differences(graph.edges, baseline.edges)).as("edges that differ from the in-order graph").isEmpty();
