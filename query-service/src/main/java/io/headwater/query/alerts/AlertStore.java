@@ -4,15 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.avro.DriftAlert;
 import io.headwater.query.model.WebhookSubscription;
-import io.headwater.query.streams.GraphStore.GraphNotReadyException;
+import io.headwater.query.streams.StoreAccess;
 import io.headwater.query.streams.TopologyProducer;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,17 +17,17 @@ import java.util.Optional;
 @ApplicationScoped
 public class AlertStore {
 
-    private final KafkaStreams streams;
+    private final StoreAccess stores;
     private final ObjectMapper json;
 
-    public AlertStore(KafkaStreams streams, ObjectMapper json) {
-        this.streams = streams;
+    public AlertStore(StoreAccess stores, ObjectMapper json) {
+        this.stores = stores;
         this.json = json;
     }
 
     public List<DriftAlert> alerts() {
         List<DriftAlert> all = new ArrayList<>();
-        try (KeyValueIterator<String, DriftAlert> it = this.<DriftAlert>store(TopologyProducer.ALERTS_STORE).all()) {
+        try (KeyValueIterator<String, DriftAlert> it = stores.<DriftAlert>keyValue(TopologyProducer.ALERTS_STORE).all()) {
             it.forEachRemaining(kv -> all.add(kv.value));
         }
         return all;
@@ -40,14 +35,14 @@ public class AlertStore {
 
     public List<WebhookSubscription> webhooks() {
         List<WebhookSubscription> all = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = this.<String>store(TopologyProducer.WEBHOOKS_STORE).all()) {
+        try (KeyValueIterator<String, String> it = stores.<String>keyValue(TopologyProducer.WEBHOOKS_STORE).all()) {
             it.forEachRemaining(kv -> all.add(read(kv.value)));
         }
         return all;
     }
 
     public Optional<WebhookSubscription> webhook(String id) {
-        return Optional.ofNullable(this.<String>store(TopologyProducer.WEBHOOKS_STORE).get(id)).map(this::read);
+        return Optional.ofNullable(stores.<String>keyValue(TopologyProducer.WEBHOOKS_STORE).get(id)).map(this::read);
     }
 
     private WebhookSubscription read(String value) {
@@ -55,14 +50,6 @@ public class AlertStore {
             return json.readValue(value, WebhookSubscription.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable webhook subscription: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
-        try {
-            return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
-        } catch (InvalidStateStoreException e) {
-            throw new GraphNotReadyException(e);
         }
     }
 }

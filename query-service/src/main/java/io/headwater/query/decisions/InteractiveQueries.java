@@ -4,74 +4,60 @@ import io.headwater.avro.LinkedDecision;
 import io.headwater.query.model.DecisionPage;
 import io.headwater.query.model.DecisionView;
 import io.headwater.query.streams.GraphStore.GraphNotReadyException;
+import io.headwater.query.streams.GraphStoreKeys;
+import io.headwater.query.streams.StoreAccess;
 import io.headwater.query.streams.TopologyProducer;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Map;
-import java.util.TreeMap;
-import org.apache.kafka.streams.state.HostInfo;
-import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Decisions live in partitioned stores: each instance holds the partitions Kafka assigned it.
- * A question about a key is answered here when this instance owns the key's partition, and
- * otherwise forwarded over HTTP to the instance that does ({@link RemoteDecisions}); callers never
- * see the difference.
+ * A question about a key is answered here when this instance hosts the key's partition (asked of
+ * Kafka Streams itself, not by comparing host names, which a proxy or a test port can make differ),
+ * and otherwise forwarded over HTTP to the instance that does ({@link RemoteDecisions}); callers
+ * never see the difference.
  */
 @ApplicationScoped
 public class InteractiveQueries {
 
     private static final StringSerializer KEYS = new StringSerializer();
-    private static final char SEP = '\u001f';
 
     private final KafkaStreams streams;
+    private final StoreAccess stores;
     private final RemoteDecisions remote;
 
-    public InteractiveQueries(KafkaStreams streams, RemoteDecisions remote) {
+    public InteractiveQueries(KafkaStreams streams, StoreAccess stores, RemoteDecisions remote) {
         this.streams = streams;
+        this.stores = stores;
         this.remote = remote;
     }
 
     public Optional<DecisionView> decision(String decisionId) {
         KeyQueryMetadata owner = owner(TopologyProducer.DECISIONS_STORE, decisionId);
-        return hostsHere(TopologyProducer.DECISIONS_STORE, owner) ? localDecision(decisionId)
+        return stores.hosts(TopologyProducer.DECISIONS_STORE, owner.partition()) ? localDecision(decisionId)
                 : remote.decision(owner.activeHost(), decisionId);
     }
 
     /** A page of the version's decisions after the cursor (null for the first), with their total; limit 0 gives the total only. */
     public DecisionPage decisionsOf(String modelVersionId, String cursor, int limit) {
         KeyQueryMetadata owner = owner(TopologyProducer.DECISIONS_BY_MODEL_STORE, modelVersionId);
-        return hostsHere(TopologyProducer.DECISIONS_BY_MODEL_STORE, owner) ? localDecisionsOf(modelVersionId, cursor, limit)
+        return stores.hosts(TopologyProducer.DECISIONS_BY_MODEL_STORE, owner.partition()) ? localDecisionsOf(modelVersionId, cursor, limit)
                 : remote.decisionsOf(owner.activeHost(), modelVersionId, cursor, limit);
-    }
-
-    /**
-     * Whether this instance holds the key's partition of the store, queryable now. Asked of Kafka
-     * Streams itself rather than by comparing host names, which a proxy or a test port can make differ.
-     */
-    private boolean hostsHere(String store, KeyQueryMetadata owner) {
-        try {
-            // The store handle resolves partitions lazily: touch it to learn whether the partition is here.
-            streams.store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore()).withPartition(owner.partition()))
-                    .approximateNumEntries();
-            return true;
-        } catch (InvalidStateStoreException e) {
-            return false;
-        }
     }
 
     public long decisionCount(String modelVersionId) {
@@ -83,30 +69,29 @@ public class InteractiveQueries {
      * the local store, the others asked of their owners with one request per instance.
      */
     public Map<String, Long> decisionCounts(Collection<String> modelVersionIds) {
-        Map<String, Long> counts = new TreeMap<>();
         Map<Integer, Boolean> hostedHere = new HashMap<>();
-        Map<HostInfo, List<String>> remote = new HashMap<>();
-        ReadOnlyKeyValueStore<String, Long> local = null;
+        List<String> local = new ArrayList<>();
+        Map<HostInfo, List<String>> elsewhere = new HashMap<>();
         for (String id : modelVersionIds) {
             KeyQueryMetadata owner = owner(TopologyProducer.DECISIONS_BY_MODEL_STORE, id);
-            if (hostedHere.computeIfAbsent(owner.partition(), p -> hostsHere(TopologyProducer.DECISIONS_BY_MODEL_STORE, owner))) {
-                if (local == null) {
-                    local = store(TopologyProducer.DECISION_COUNTS_STORE);
-                }
-                Long count = local.get(id);
-                counts.put(id, count == null ? 0L : count);
+            if (hostedHere.computeIfAbsent(owner.partition(), p -> stores.hosts(TopologyProducer.DECISIONS_BY_MODEL_STORE, p))) {
+                local.add(id);
             } else {
-                remote.computeIfAbsent(owner.activeHost(), h -> new ArrayList<>()).add(id);
+                elsewhere.computeIfAbsent(owner.activeHost(), h -> new ArrayList<>()).add(id);
             }
         }
-        remote.forEach((host, ids) -> counts.putAll(this.remote.decisionCounts(host, ids)));
+        Map<String, Long> counts = localDecisionCounts(local);
+        elsewhere.forEach((host, ids) -> counts.putAll(remote.decisionCounts(host, ids)));
         return counts;
     }
 
     /** Counts of the versions whose partitions this instance hosts (what another instance asks). */
     public Map<String, Long> localDecisionCounts(Collection<String> modelVersionIds) {
-        ReadOnlyKeyValueStore<String, Long> local = store(TopologyProducer.DECISION_COUNTS_STORE);
         Map<String, Long> counts = new TreeMap<>();
+        if (modelVersionIds.isEmpty()) {
+            return counts;
+        }
+        ReadOnlyKeyValueStore<String, Long> local = stores.keyValue(TopologyProducer.DECISION_COUNTS_STORE);
         for (String id : modelVersionIds) {
             Long count = local.get(id);
             counts.put(id, count == null ? 0L : count);
@@ -115,22 +100,22 @@ public class InteractiveQueries {
     }
 
     public Optional<DecisionView> localDecision(String decisionId) {
-        LinkedDecision linked = this.<LinkedDecision>store(TopologyProducer.DECISIONS_STORE).get(decisionId);
+        LinkedDecision linked = stores.<LinkedDecision>keyValue(TopologyProducer.DECISIONS_STORE).get(decisionId);
         return Optional.ofNullable(linked).map(DecisionViews::of);
     }
 
     public DecisionPage localDecisionsOf(String modelVersionId, String cursor, int limit) {
-        Long total = this.<Long>store(TopologyProducer.DECISION_COUNTS_STORE).get(modelVersionId);
+        Long total = stores.<Long>keyValue(TopologyProducer.DECISION_COUNTS_STORE).get(modelVersionId);
         if (total == null || limit == 0) {
             return new DecisionPage(modelVersionId, total == null ? 0 : total, List.of(), null);
         }
-        String prefix = "d" + SEP + modelVersionId + SEP;
+        String prefix = GraphStoreKeys.decisionPrefix(modelVersionId);
         String from = cursor == null ? prefix : prefix + decodeCursor(cursor) + '\u0000';
-        String to = "d" + SEP + modelVersionId + (char) (SEP + 1);
         List<DecisionView> page = new ArrayList<>();
         String last = null;
         boolean more = false;
-        try (KeyValueIterator<String, LinkedDecision> it = this.<LinkedDecision>store(TopologyProducer.DECISIONS_BY_MODEL_STORE).range(from, to)) {
+        try (KeyValueIterator<String, LinkedDecision> it = stores.<LinkedDecision>keyValue(TopologyProducer.DECISIONS_BY_MODEL_STORE)
+                .range(from, GraphStoreKeys.decisionsEnd(modelVersionId))) {
             while (it.hasNext()) {
                 var entry = it.next();
                 if (page.size() == limit) {
@@ -155,14 +140,6 @@ public class InteractiveQueries {
             throw new GraphNotReadyException("decisions are still being assigned to instances; retry shortly");
         }
         return metadata;
-    }
-
-    private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
-        try {
-            return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
-        } catch (InvalidStateStoreException e) {
-            throw new GraphNotReadyException(e);
-        }
     }
 
     private static String encodeCursor(String position) {

@@ -1,5 +1,7 @@
 package io.headwater.query.decisions;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.query.model.DecisionPage;
 import io.headwater.query.model.DecisionView;
@@ -19,10 +21,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Asks the instance that owns a decision key, over its internal endpoints (answered from its local stores only). */
 @ApplicationScoped
 public class RemoteDecisions {
+
+    private static final TypeReference<Map<String, Long>> COUNTS_TYPE = new TypeReference<>() { };
 
     private final HttpClient http;
     private final ObjectMapper json;
@@ -48,26 +53,24 @@ public class RemoteDecisions {
     }
 
     Map<String, Long> decisionCounts(HostInfo owner, List<String> modelVersionIds) {
-        URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + "/internal/v1/decision-counts");
+        String body;
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(modelVersionIds))).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new GraphNotReadyException("the instance holding these keys answered " + response.statusCode() + "; retry shortly");
-            }
-            return json.readValue(response.body(), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Long>>() { });
+            body = json.writeValueAsString(modelVersionIds);
         } catch (IOException e) {
-            throw new GraphNotReadyException("the instance holding these keys (" + owner + ") did not answer: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GraphNotReadyException("interrupted while asking " + owner);
+            throw new IllegalStateException(e);
         }
+        return read(send(owner, "/internal/v1/decision-counts", request -> request.header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))), json.getTypeFactory().constructType(COUNTS_TYPE));
     }
 
     private HttpResponse<String> get(HostInfo owner, String pathAndQuery) {
+        return send(owner, pathAndQuery, HttpRequest.Builder::GET);
+    }
+
+    private HttpResponse<String> send(HostInfo owner, String pathAndQuery, UnaryOperator<HttpRequest.Builder> method) {
         URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + pathAndQuery);
         try {
-            return http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(method.apply(HttpRequest.newBuilder(uri).timeout(timeout)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new GraphNotReadyException("the instance holding this key (" + owner + ") did not answer: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -77,6 +80,10 @@ public class RemoteDecisions {
     }
 
     private <T> T read(HttpResponse<String> response, Class<T> type) {
+        return read(response, json.constructType(type));
+    }
+
+    private <T> T read(HttpResponse<String> response, JavaType type) {
         if (response.statusCode() != 200) {
             throw new GraphNotReadyException("the instance holding this key answered " + response.statusCode() + "; retry shortly");
         }

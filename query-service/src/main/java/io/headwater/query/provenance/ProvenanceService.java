@@ -4,6 +4,7 @@ import io.headwater.avro.EdgeKind;
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.NodeKind;
+import io.headwater.contract.GraphIds;
 import io.headwater.query.decisions.InteractiveQueries;
 import io.headwater.query.graph.AnswerGraph;
 import io.headwater.query.graph.Bounds;
@@ -159,7 +160,7 @@ public class ProvenanceService {
 
     private static GraphEdge decidedBy(DecisionView decision) {
         String target = "decision:" + decision.decisionId();
-        return GraphEdge.newBuilder().setId(decision.modelVersionId() + "\u001fDECIDED_BY\u001f" + target).setKind(EdgeKind.DECIDED_BY)
+        return GraphEdge.newBuilder().setId(GraphIds.edge(decision.modelVersionId(), EdgeKind.DECIDED_BY, target)).setKind(EdgeKind.DECIDED_BY)
                 .setSource(decision.modelVersionId()).setTarget(target).setValidFrom(decision.decisionTime()).build();
     }
 }

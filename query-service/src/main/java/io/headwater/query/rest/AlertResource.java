@@ -55,13 +55,7 @@ public class AlertResource {
         if (state != null && !STATES.contains(state.toUpperCase(Locale.ROOT))) {
             throw new InvalidParameterException("state", "must be OPEN or RESOLVED");
         }
-        java.time.Instant from;
-        try {
-            from = QueryParameters.asOf(since);
-        } catch (InvalidParameterException e) {
-            throw new InvalidParameterException("since", "must be an ISO-8601 instant such as 2026-11-26T10:00:00Z");
-        }
-        return alerts.alerts(new AlertService.Filter(model, version, state, from), QueryParameters.limit(limit));
+        return alerts.alerts(new AlertService.Filter(model, version, state, QueryParameters.instant("since", since)), QueryParameters.limit(limit));
     }
 
     @GET

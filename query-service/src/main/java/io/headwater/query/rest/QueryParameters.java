@@ -46,15 +46,20 @@ public class QueryParameters {
         return limit;
     }
 
-    /** An ISO-8601 instant such as 2026-11-26T10:00:00Z, or null for now. */
+    /** The asOf parameter: an ISO-8601 instant such as 2026-11-26T10:00:00Z, or null for now. */
     public static Instant asOf(String value) {
+        return instant("asOf", value);
+    }
+
+    /** An optional ISO-8601 instant parameter; null when absent. */
+    public static Instant instant(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new InvalidParameterException("asOf", "must be an ISO-8601 instant such as 2026-11-26T10:00:00Z");
+            throw new InvalidParameterException(name, "must be an ISO-8601 instant such as 2026-11-26T10:00:00Z");
         }
     }
 

@@ -38,7 +38,7 @@ class DecisionIndexer implements Processor<String, LinkedDecision, Void, Void> {
         String versionId = record.key();
         String decisionId = decision.getDecision().getDecisionId();
         String entryKey = GraphStoreKeys.decision(versionId, sortable(decision.getDecision().getDecisionTime()), decisionId);
-        String reverseKey = "x" + GraphStoreKeys.SEP + versionId + GraphStoreKeys.SEP + decisionId;
+        String reverseKey = GraphStoreKeys.decisionById(versionId, decisionId);
         LinkedDecision known = entries.get(reverseKey);
         if (known == null) {
             Long count = counts.get(versionId);

@@ -5,11 +5,7 @@ import io.headwater.avro.GraphNode;
 import io.headwater.avro.NodeKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.util.ArrayList;
@@ -23,10 +19,10 @@ public class GraphStore {
 
     private static final StringSerializer KEYS = new StringSerializer();
 
-    private final KafkaStreams streams;
+    private final StoreAccess stores;
 
-    public GraphStore(KafkaStreams streams) {
-        this.streams = streams;
+    public GraphStore(StoreAccess stores) {
+        this.stores = stores;
     }
 
     public Optional<GraphNode> node(String id) {
@@ -72,19 +68,11 @@ public class GraphStore {
     }
 
     private ReadOnlyKeyValueStore<String, GraphNode> nodes() {
-        return store(TopologyProducer.NODES_STORE);
+        return stores.keyValue(TopologyProducer.NODES_STORE);
     }
 
     private ReadOnlyKeyValueStore<String, GraphEdge> adjacency() {
-        return store(TopologyProducer.ADJACENCY_STORE);
-    }
-
-    private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
-        try {
-            return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
-        } catch (InvalidStateStoreException e) {
-            throw new GraphNotReadyException(e);
-        }
+        return stores.keyValue(TopologyProducer.ADJACENCY_STORE);
     }
 
     /** The graph is still being loaded (or the streams client stopped, or rebalancing); callers answer 503. */

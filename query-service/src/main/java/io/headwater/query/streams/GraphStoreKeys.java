@@ -18,6 +18,7 @@ package io.headwater.query.streams;
  * <pre>
  *   c␟modelVersionId                          how many decisions the version made
  *   d␟modelVersionId␟decisionTime␟decisionId  one decision, in time order
+ *   x␟modelVersionId␟decisionId               the same decision by id (for a re-sent one)
  * </pre>
  */
 public final class GraphStoreKeys {
@@ -83,7 +84,17 @@ public final class GraphStoreKeys {
         return decisionPrefix(modelVersionId) + sortableTime + SEP + decisionId;
     }
 
-    static String decisionPrefix(String modelVersionId) {
+    public static String decisionPrefix(String modelVersionId) {
         return "d" + SEP + modelVersionId + SEP;
+    }
+
+    /** Just past every entry of the version: the upper bound of a range scan over its decisions. */
+    public static String decisionsEnd(String modelVersionId) {
+        return "d" + SEP + modelVersionId + (char) (SEP + 1);
+    }
+
+    /** The entry a decision id has under a version, to find it again when it is re-sent. */
+    static String decisionById(String modelVersionId, String decisionId) {
+        return "x" + SEP + modelVersionId + SEP + decisionId;
     }
 }

@@ -5,14 +5,22 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** Mirrors a compacted topic into a global store as is; a tombstone deletes. */
+import java.util.function.Consumer;
+
+/** Mirrors a compacted topic into a global store as is (a tombstone deletes), telling a listener of each new value. */
 class KeyValueUpdater<V> implements Processor<String, V, Void, Void> {
 
     private final String storeName;
+    private final Consumer<V> onPut;
     private KeyValueStore<String, V> store;
 
     KeyValueUpdater(String storeName) {
+        this(storeName, value -> { });
+    }
+
+    KeyValueUpdater(String storeName, Consumer<V> onPut) {
         this.storeName = storeName;
+        this.onPut = onPut;
     }
 
     @Override
@@ -26,6 +34,7 @@ class KeyValueUpdater<V> implements Processor<String, V, Void, Void> {
             store.delete(record.key());
         } else {
             store.put(record.key(), record.value());
+            onPut.accept(record.value());
         }
     }
 }

@@ -85,7 +85,7 @@ public class TopologyProducer {
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTS_STORE), Serdes.String(), alertSerde).withLoggingDisabled(),
                 Topics.ALERTS, Consumed.with(Serdes.String(), alertSerde),
-                () -> new AlertUpdater(ALERTS_STORE, feed::publish));
+                () -> new KeyValueUpdater<>(ALERTS_STORE, feed::publish));
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WEBHOOKS_STORE), Serdes.String(), Serdes.String()).withLoggingDisabled(),
                 Topics.ALERT_WEBHOOKS, Consumed.with(Serdes.String(), Serdes.String()),
