@@ -138,6 +138,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.setProperty("group.initial.rebalance.delay.ms", "0");
         props.setProperty("auto.create.topics.enable", "false");
         props.setProperty("log.retention.hours", "-1");
+        // Topics Kafka Streams creates (changelogs, re-partitions) take the same records as Headwater's own.
+        props.setProperty("message.max.bytes", String.valueOf(io.headwater.contract.RecordSizes.MAX_RECORD_BYTES));
+        props.setProperty("replica.fetch.max.bytes", String.valueOf(io.headwater.contract.RecordSizes.MAX_RECORD_BYTES));
         props.setProperty("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
         // Compacted graph topics should clean soon, not after the default 50% dirty ratio on big segments.
         props.setProperty("log.cleaner.min.cleanable.ratio", "0.1");

@@ -1,5 +1,6 @@
 package io.headwater.devstack;
 
+import io.headwater.contract.RecordSizes;
 import io.headwater.contract.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -31,10 +32,12 @@ public record TopicLayout(int partitions, short replicationFactor) {
         for (String name : Topics.ALL) {
             int count = Topics.SCHEMAS.equals(name) ? 1 : partitions;
             NewTopic topic = new NewTopic(name, count, replicationFactor);
+            // Every topic takes the records every producer may send (RecordSizes: sizes agree end to end).
+            String maxBytes = String.valueOf(RecordSizes.MAX_RECORD_BYTES);
             if (Topics.COMPACTED.contains(name)) {
-                topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT, TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes));
             } else {
-                topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
+                topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes));
             }
             topics.add(topic);
         }
@@ -48,6 +51,19 @@ public record TopicLayout(int partitions, short replicationFactor) {
             List<NewTopic> missing = topics().stream().filter(t -> !existing.contains(t.name())).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
+            }
+            // Topics made by an older version keep their data, and get today's record size.
+            Map<org.apache.kafka.common.config.ConfigResource, java.util.Collection<org.apache.kafka.clients.admin.AlterConfigOp>> sizes = new java.util.HashMap<>();
+            for (NewTopic topic : topics()) {
+                if (existing.contains(topic.name())) {
+                    sizes.put(new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic.name()),
+                            List.of(new org.apache.kafka.clients.admin.AlterConfigOp(new org.apache.kafka.clients.admin.ConfigEntry(
+                                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(RecordSizes.MAX_RECORD_BYTES)),
+                                    org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)));
+                }
+            }
+            if (!sizes.isEmpty()) {
+                admin.incrementalAlterConfigs(sizes).all().get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -12,6 +12,7 @@ import io.headwater.avro.LineageEventKind;
 import io.headwater.contract.Topics;
 import io.headwater.streams.graph.GraphMerge;
 import io.headwater.streams.graph.GraphProjection;
+import io.headwater.streams.runs.RunHistories;
 import io.headwater.streams.runs.RunProjector;
 import io.headwater.streams.versions.DatasetVersioner;
 import io.headwater.streams.graph.DecisionLinks;
@@ -88,6 +89,8 @@ public class TopologyProducer {
         KStream<String, SpecificRecord> runFacts = events
                 .filter((key, event) -> event.getKind() == LineageEventKind.RUN && event.getRun() != null)
                 .selectKey((key, event) -> event.getRun().getRunId())
+                // The raw JSON (any size up to ingest's limit) stays on the lineage topic; the re-partition carries the rest.
+                .mapValues(RunHistories::withoutRaw)
                 .repartition(Repartitioned.<String, LineageEvent>as("runs-by-id").withKeySerde(Serdes.String()).withValueSerde(serdes.lineage()))
                 .process(() -> new RunProjector(RUNS_STORE), RUNS_STORE);
 

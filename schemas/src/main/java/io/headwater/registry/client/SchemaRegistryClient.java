@@ -101,6 +101,11 @@ public class SchemaRegistryClient {
         return answer.path("is_compatible").asBoolean(false);
     }
 
+    /** Answers when some registry instance answers (its global compatibility setting: a cheap read); throws when none does. */
+    public void ping() {
+        send("GET", "config", null);
+    }
+
     /** The subjects the registry knows. */
     public List<String> subjects() {
         JsonNode answer = send("GET", "subjects", null);
@@ -123,7 +128,8 @@ public class SchemaRegistryClient {
             try {
                 response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
-                lastUnreachable = new SchemaRegistryException("schema registry at " + base + " is unreachable: " + e.getMessage(), e);
+                lastUnreachable = new SchemaRegistryException("schema registry at " + base + " is unreachable: "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -25,4 +25,19 @@ public class SchemaRegistryException extends RuntimeException {
     public int errorCode() {
         return errorCode;
     }
+
+    /** The registry could not be reached or failed (no answer, 5xx): an outage to wait out, not a bad record. */
+    public boolean isUnavailable() {
+        return status <= 0 || status >= 500;
+    }
+
+    /** Whether an outage of the registry is somewhere in the cause chain of {@code error}. */
+    public static boolean unavailableIn(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SchemaRegistryException registry && registry.isUnavailable()) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -67,6 +67,9 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
             writers.computeIfAbsent(schema, s -> writerFor(record)).write(record, encoder);
             encoder.flush();
             return out.toByteArray();
+        } catch (SchemaRegistryException e) {
+            // An unreachable registry is an outage the caller waits out (503, a retry), not a record that cannot be encoded.
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("could not serialize " + schema.getFullName() + " for " + subject + ": " + e.getMessage(), e);
         }
