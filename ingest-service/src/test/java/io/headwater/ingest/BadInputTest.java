@@ -120,6 +120,10 @@ class BadInputTest {
                     ((ArrayNode) metrics.putArray("metrics")).addObject().put("name", "accuracy").put("value", "high");
                     ((ObjectNode) e.get("run")).putObject("facets").set("headwater_metrics", metrics);
                 }, 422, "/run/facets/headwater_metrics/metrics/0/value"),
+                json("eventTime past Avro's range (long overflow)", e -> e.put("eventTime", "+999999999-12-31T23:59:59Z"), 422, "/eventTime"),
+                json("eventTime before the epoch", e -> e.put("eventTime", "1969-12-31T23:59:59Z"), 422, "/eventTime"),
+                json("nominal time past the range", e -> ((ObjectNode) e.get("run")).putObject("facets").set("nominalTime",
+                        facet().put("nominalStartTime", "+10000-01-01T00:00:00Z")), 422, "/run/facets/nominalTime/nominalStartTime"),
                 json("nominal time not a date", e -> ((ObjectNode) e.get("run")).putObject("facets").set("nominalTime",
                         facet().put("nominalStartTime", "soon")), 422, "/run/facets/nominalTime/nominalStartTime"),
                 json("DatasetEvent without dataset", e -> {

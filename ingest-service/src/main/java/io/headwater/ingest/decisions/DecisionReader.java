@@ -1,5 +1,7 @@
 package io.headwater.ingest.decisions;
 
+import io.headwater.contract.RecordTrimmer;
+import io.headwater.ingest.validation.PayloadTooLargeException;
 import io.headwater.ingest.validation.TimeChecks;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.headwater.avro.Decision;
@@ -22,9 +24,12 @@ public final class DecisionReader {
     private static final String SCHEMA = SchemaCatalog.HEADWATER_API + "Decision.json";
 
     private final SchemaCatalog catalog;
+    private final long maxBytes;
 
-    public DecisionReader(SchemaCatalog catalog) {
+    /** @param maxBytes the largest decision kept (its Avro record), {@code headwater.ingest.max-decision-bytes} */
+    public DecisionReader(SchemaCatalog catalog, long maxBytes) {
         this.catalog = catalog;
+        this.maxBytes = maxBytes;
     }
 
     /** @param pointer where this decision sits in the request body ("" or "/3") */
@@ -50,6 +55,12 @@ public final class DecisionReader {
                 .setMetadata(metadata)
                 .setReceivedAt(Times.micros(receivedAt))
                 .build();
+        int size = RecordTrimmer.size(decision);
+        if (size > maxBytes) {
+            // A decision is one prediction: one this large is a mistake, and would weigh on every store that keeps it.
+            throw new PayloadTooLargeException("the decision at '" + pointer + "' is " + size + " bytes, more than the limit of " + maxBytes
+                    + " (headwater.ingest.max-decision-bytes)", pointer);
+        }
         return new Outgoing(Topics.DECISIONS, decision.getDecisionId(), decision, decision.getDecisionId(),
                 decision.getModelName() + "/" + decision.getModelVersion());
     }

@@ -38,7 +38,7 @@ public class DeadLetterPublisher {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, io.headwater.contract.RecordSizes.MAX_RECORD_BYTES,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, ackTimeout.toMillis()),
                 new StringSerializer(), new ByteArraySerializer());
     }

@@ -11,7 +11,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
+import io.headwater.contract.RecordSizes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -50,7 +52,7 @@ public class EventPublisher {
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, RecordSizes.MAX_RECORD_BYTES);
         // Metadata waits (broker down) and delivery are both bounded, so a client gets a 503, not a hang.
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, ackTimeout.toMillis());
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ackTimeout.toMillis());
@@ -67,6 +69,9 @@ public class EventPublisher {
             producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> {
                 if (error == null) {
                     acked.complete(metadata);
+                } else if (error instanceof RecordTooLargeException) {
+                    acked.completeExceptionally(new UnstorableEventException("the event is larger than a Kafka record may be ("
+                            + RecordSizes.MAX_RECORD_BYTES + " bytes): " + error.getMessage(), error, true));
                 } else {
                     acked.completeExceptionally(new KafkaUnavailableException("Kafka did not acknowledge the event: " + error.getMessage(), error));
                 }
@@ -74,11 +79,13 @@ public class EventPublisher {
         } catch (SchemaRegistryException e) {
             acked.completeExceptionally(new KafkaUnavailableException("the schema registry is unavailable: " + e.getMessage(), e));
         } catch (SerializationException e) {
-            // Our own contract failed to encode the event: a bug, not an outage, so no 503 invites a retry.
-            acked.completeExceptionally(new IllegalStateException("could not encode the event as Avro: " + e.getMessage(), e));
+            // A value the contract cannot encode: a bad record, not an outage, so no 503 invites a retry.
+            acked.completeExceptionally(new UnstorableEventException("could not encode the event as Avro: " + e.getMessage(), e, false));
         } catch (KafkaException e) {
             // send() fails fast when the broker's metadata cannot be fetched within max.block.ms.
             acked.completeExceptionally(new KafkaUnavailableException("Kafka is unavailable: " + e.getMessage(), e));
+        } catch (RuntimeException e) {
+            acked.completeExceptionally(new UnstorableEventException("could not encode the event: " + e, e, false));
         }
         return acked;
     }

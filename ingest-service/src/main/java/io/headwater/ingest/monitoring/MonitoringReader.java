@@ -42,6 +42,10 @@ public final class MonitoringReader {
         if (violations.isEmpty() && !Times.parse(json.get("windowEnd").asText()).isAfter(Times.parse(json.get("windowStart").asText()))) {
             violations.add(new Violation(pointer + "/windowEnd", "must be after windowStart"));
         }
+        if (!violations.isEmpty()) {
+            // The shape is wrong (features not an array, ...): the checks below assume it is right.
+            throw new InvalidEventException(violations);
+        }
         for (int i = 0; i < json.path("features").size(); i++) {
             checkDistribution(json.path("features").get(i), pointer + "/features/" + i, violations);
         }

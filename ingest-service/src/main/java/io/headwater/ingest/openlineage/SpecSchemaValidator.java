@@ -72,7 +72,7 @@ public final class SpecSchemaValidator {
         if (headwater != null) {
             return SchemaCatalog.HEADWATER_FACETS + headwater + ".json#/$defs/" + headwater;
         }
-        return OL_FACET.matcher(schemaUrl).matches() && catalog.has(schemaUrl) ? schemaUrl : null;
+        return OL_FACET.matcher(schemaUrl).matches() && catalog.resolves(schemaUrl) ? schemaUrl : null;
     }
 
     /** Marquez accepts a RunEvent without schemaURL; so do we, though the spec lists it as required. */

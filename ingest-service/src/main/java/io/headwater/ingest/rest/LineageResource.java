@@ -6,6 +6,7 @@ import io.headwater.ingest.service.LineageIngestService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import java.io.InputStream;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -57,9 +58,11 @@ public class LineageResource {
     @APIResponse(responseCode = "415", description = "Not application/json")
     @APIResponse(responseCode = "422", description = "Breaks the OpenLineage spec; errors[] names each field by JSON pointer")
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; nothing stored; see Retry-After")
-    public Response post(byte[] body, @HeaderParam("Authorization") String authorization) {
-        limits.checkEvent(body);
-        String eventId = ingest.accept(body);
+    public Response post(InputStream in, @HeaderParam("Authorization") String authorization) {
+        String eventId;
+        try (RequestBodies.Body body = limits.event(in)) {
+            eventId = ingest.accept(body.bytes());
+        }
         return Response.status(Response.Status.CREATED).header("X-Headwater-Event-Id", eventId).build();
     }
 
@@ -74,11 +77,13 @@ public class LineageResource {
                     + "deterministic and repeats are dropped downstream.")
     @APIResponse(responseCode = "201", description = "Every event accepted")
     @APIResponse(responseCode = "207", description = "Some events rejected or unavailable; see results[]")
-    public Response batch(byte[] body, @HeaderParam("Content-Type") String contentType,
+    public Response batch(InputStream in, @HeaderParam("Content-Type") String contentType,
                           @HeaderParam("Authorization") String authorization) {
-        limits.checkBatch(body);
         boolean ndjson = contentType != null && contentType.startsWith(NDJSON);
-        BatchResult result = batch.acceptLineage(body, ndjson, limits.maxBatchEvents());
+        BatchResult result;
+        try (RequestBodies.Body body = limits.batch(in)) {
+            result = batch.acceptLineage(body.bytes(), ndjson, limits.maxBatchEvents());
+        }
         int status = result.accepted() == result.results().size() ? 201 : 207;
         return Response.status(status).entity(result).build();
     }

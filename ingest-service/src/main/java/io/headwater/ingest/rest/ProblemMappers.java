@@ -1,5 +1,7 @@
 package io.headwater.ingest.rest;
 
+import io.headwater.ingest.kafka.UnstorableEventException;
+import io.headwater.ingest.validation.PayloadTooLargeException;
 import io.headwater.ingest.kafka.KafkaUnavailableException;
 import io.headwater.ingest.validation.InvalidEventException;
 import io.headwater.ingest.validation.MalformedBodyException;
@@ -45,8 +47,33 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response tooLarge(IngestLimits.PayloadTooLargeException e, UriInfo uri) {
-        return respond(Problem.of("too-large", "Request body too large", 413, e.getMessage(), uri.getPath(), null));
+    public Response tooLarge(PayloadTooLargeException e, UriInfo uri) {
+        return respond(Problem.of("too-large", "Request body too large", 413, e.getMessage(), uri.getPath(),
+                e.pointer().isEmpty() ? null : List.of(new Problem.FieldError(e.pointer(), e.getMessage()))));
+    }
+
+    @ServerExceptionMapper
+    public Response unstorable(UnstorableEventException e, UriInfo uri) {
+        LOG.warnf("refusing an event that cannot be stored: %s", e.getMessage());
+        return e.tooLarge()
+                ? respond(Problem.of("too-large", "Event too large for a Kafka record", 413, e.getMessage(), uri.getPath(), null))
+                : respond(Problem.of("unstorable-event", "The event cannot be stored", 422, e.getMessage() + "; nothing was stored", uri.getPath(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(java.io.UncheckedIOException e, UriInfo uri) {
+        return respond(Problem.of("unreadable-body", "The request body could not be read", 400, e.getMessage(), uri.getPath(), null));
+    }
+
+    /** Whatever else: still a problem body, never a stack trace or a plain-text page. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (e instanceof WebApplicationException web) {
+            return web(web, uri);
+        }
+        LOG.error("answering 500", e);
+        return respond(Problem.of("internal", "Internal error", 500, "the request failed because of an internal error; it is logged; "
+                + "nothing was stored", uri.getPath(), null));
     }
 
     @ServerExceptionMapper

@@ -3,6 +3,7 @@ package io.headwater.ingest.rest;
 import io.headwater.ingest.service.ServingIngestService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
+import java.io.InputStream;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -50,9 +51,11 @@ public class ServingResource {
                     + "(/3/decisionTime). 201 once Kafka acknowledged every item; resending after a 503 is safe (keyed by decisionId).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "decision", value = DECISION)))
     @APIResponse(responseCode = "201", description = "Every decision stored")
-    public Response decisions(byte[] body) {
-        limits.checkBatch(body);
-        List<String> ids = serving.acceptDecisions(body, limits.maxBatchEvents());
+    public Response decisions(InputStream in) {
+        List<String> ids;
+        try (RequestBodies.Body body = limits.batch(in)) {
+            ids = serving.acceptDecisions(body.bytes(), limits.maxBatchEvents());
+        }
         return Response.status(Response.Status.CREATED).entity(Map.of("accepted", ids.size(), "ids", ids)).build();
     }
 
@@ -65,9 +68,11 @@ public class ServingResource {
                     + "category counts; the prediction distribution; quality metrics when labels are known.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "window", value = MONITORING)))
     @APIResponse(responseCode = "201", description = "Every window stored")
-    public Response monitoring(byte[] body) {
-        limits.checkBatch(body);
-        List<String> ids = serving.acceptMonitoring(body, limits.maxBatchEvents());
+    public Response monitoring(InputStream in) {
+        List<String> ids;
+        try (RequestBodies.Body body = limits.batch(in)) {
+            ids = serving.acceptMonitoring(body.bytes(), limits.maxBatchEvents());
+        }
         return Response.status(Response.Status.CREATED).entity(Map.of("accepted", ids.size(), "ids", ids)).build();
     }
 }

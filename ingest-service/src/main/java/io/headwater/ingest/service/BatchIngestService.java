@@ -1,5 +1,6 @@
 package io.headwater.ingest.service;
 
+import io.headwater.ingest.kafka.UnstorableEventException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,6 +86,11 @@ public class BatchIngestService {
                 accepted++;
                 metrics.accepted(LineageIngestService.KIND, "http-batch", outgoing.producer(), 1);
                 results.set(index, BatchResult.Item.accepted(index, outgoing.eventId()));
+            } else if (failure.get() instanceof UnstorableEventException unstorable) {
+                // Valid, yet not storable (too large, not encodable): retrying would not help.
+                metrics.rejected(LineageIngestService.KIND, "http-batch", outgoing.producer(), "unstorable");
+                results.set(index, BatchResult.Item.rejected(index, unstorable.getMessage(),
+                        List.of(new Problem.FieldError("/" + index, unstorable.getMessage()))));
             } else {
                 unavailable++;
                 results.set(index, BatchResult.Item.unavailable(index, outgoing.eventId(), failure.get().getMessage() + "; retry"));

@@ -1,5 +1,7 @@
 package io.headwater.ingest.service;
 
+import io.headwater.contract.RecordSizes;
+import io.headwater.contract.RecordTrimmer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.avro.LineageEvent;
@@ -51,6 +53,19 @@ public class LineageIngestService {
     }
 
     /**
+     * The normalised fields repeat what the raw JSON holds, so an event near the size limit could make a
+     * record larger than Kafka takes: then the normalised copy is trimmed (long strings cut with a marker),
+     * never the raw JSON, which stays verbatim.
+     */
+    private static LineageEvent fit(LineageEvent event, String raw) {
+        long budget = RecordSizes.MAX_RECORD_BYTES - 64 * 1024;
+        if ((long) raw.length() * 2 < budget) {
+            return event;
+        }
+        return RecordTrimmer.fit(event, (int) budget, RecordSizes.MAX_STATE_STRING_CHARS, java.util.Set.of("rawJson"));
+    }
+
+    /**
      * Validates and converts one event; throws {@link InvalidEventException} naming every violation
      * (pointers start with {@code pointer}, the event's place in a batch).
      */
@@ -64,7 +79,7 @@ public class LineageIngestService {
             throw new InvalidEventException(pointer.isEmpty() ? violations
                     : violations.stream().map(v -> new Violation(pointer + v.pointer(), v.detail())).toList());
         }
-        LineageEvent normalized = normalizer.normalize(event, raw, received);
+        LineageEvent normalized = fit(normalizer.normalize(event, raw, received), raw);
         return new Outgoing(Topics.LINEAGE, LineageEventNormalizer.partitionKey(normalized), normalized,
                 normalized.getEventId(), normalized.getProducer());
     }

@@ -1,5 +1,6 @@
 package io.headwater.ingest.service;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.ingest.decisions.DecisionReader;
@@ -38,9 +39,10 @@ public class ServingIngestService {
     private final EventPublisher publisher;
     private final IngestMetrics metrics;
 
-    public ServingIngestService(ObjectMapper mapper, SchemaCatalog catalog, EventPublisher publisher, IngestMetrics metrics) {
+    public ServingIngestService(ObjectMapper mapper, SchemaCatalog catalog, EventPublisher publisher, IngestMetrics metrics,
+                                @ConfigProperty(name = "headwater.ingest.max-decision-bytes") long maxDecisionBytes) {
         this.reader = new JsonBodyReader(mapper);
-        this.decisions = new DecisionReader(catalog);
+        this.decisions = new DecisionReader(catalog, maxDecisionBytes);
         this.monitoring = new MonitoringReader(catalog);
         this.publisher = publisher;
         this.metrics = metrics;
@@ -90,8 +92,8 @@ public class ServingIngestService {
         List<RuntimeException> failures = acks.stream().map(publisher::failure).flatMap(java.util.Optional::stream).toList();
         if (!failures.isEmpty()) {
             metrics.unavailable(kind, "http", failures.size());
-            // The first failure as it was: 503 for an outage, 500 for a bug.
-            throw failures.get(0);
+            // An outage first (503: retry the whole request), else the first record that cannot be stored (4xx).
+            throw failures.stream().filter(f -> f instanceof io.headwater.ingest.kafka.KafkaUnavailableException).findFirst().orElse(failures.get(0));
         }
         metrics.accepted(kind, "http", outgoing.get(0).producer(), outgoing.size());
         metrics.latency(kind, "http", Duration.between(received, Instant.now()));

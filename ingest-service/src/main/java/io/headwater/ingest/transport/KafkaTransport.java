@@ -60,6 +60,23 @@ public class KafkaTransport {
         thread.start();
     }
 
+    /** Each reader: its topic, whether its thread lives, how long since it last polled, and its failures in a row. */
+    List<WorkerState> workers() {
+        List<WorkerState> states = new ArrayList<>();
+        for (int i = 0; i < ingestors.size(); i++) {
+            TopicIngestor ingestor = ingestors.get(i);
+            states.add(new WorkerState(ingestor.topic(), threads.get(i).isAlive(), ingestor.secondsSinceLastPoll(),
+                    ingestor.consecutiveFailures(), ingestor.lastFailure()));
+        }
+        return states;
+    }
+
+    record WorkerState(String topic, boolean alive, long secondsSinceLastPoll, int consecutiveFailures, String lastFailure) {
+        boolean healthy() {
+            return alive && secondsSinceLastPoll < 120;
+        }
+    }
+
     void stop(@Observes ShutdownEvent event) {
         ingestors.forEach(TopicIngestor::stop);
         for (Thread thread : threads) {

@@ -2,6 +2,7 @@ package io.headwater.ingest.transport;
 
 import io.headwater.ingest.kafka.DeadLetterPublisher;
 import io.headwater.ingest.kafka.EventPublisher;
+import io.headwater.ingest.kafka.KafkaUnavailableException;
 import io.headwater.ingest.metrics.IngestMetrics;
 import io.headwater.ingest.service.Outgoing;
 import io.headwater.ingest.validation.InvalidEventException;
@@ -51,6 +52,9 @@ final class TopicIngestor implements Runnable {
     private final DeadLetterPublisher deadLetters;
     private final IngestMetrics metrics;
     private volatile boolean running = true;
+    private volatile long lastPoll = System.nanoTime();
+    private volatile int consecutiveFailures;
+    private volatile String lastFailure = "";
 
     TopicIngestor(String topic, String kind, String bootstrapServers, String groupId, Converter converter,
                   EventPublisher publisher, DeadLetterPublisher deadLetters, IngestMetrics metrics) {
@@ -74,46 +78,103 @@ final class TopicIngestor implements Runnable {
         try {
             consumer.subscribe(List.of(topic));
             while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-                if (!records.isEmpty() && !handle(records)) {
-                    rewind(records);
-                    Thread.sleep(1_000);
+                ConsumerRecords<String, byte[]> records = ConsumerRecords.empty();
+                try {
+                    records = consumer.poll(Duration.ofMillis(500));
+                    lastPoll = System.nanoTime();
+                    if (!records.isEmpty() && !handle(records)) {
+                        rewind(records);
+                        Thread.sleep(1_000);
+                    }
+                    consecutiveFailures = 0;
+                } catch (WakeupException e) {
+                    if (!running) {
+                        break;
+                    }
+                } catch (RuntimeException e) {
+                    // Whatever went wrong (a commit after a rebalance, a bug), the worker lives on and retries what it had.
+                    consecutiveFailures++;
+                    lastFailure = e.toString();
+                    LOG.errorf(e, "ingest from topic %s failed (%d in a row); retrying", topic, consecutiveFailures);
+                    if (!records.isEmpty()) {
+                        rewind(records);
+                    }
+                    Thread.sleep(Math.min(30_000, 500L << Math.min(consecutiveFailures, 6)));
                 }
             }
-        } catch (WakeupException | InterruptedException e) {
-            // stopping
-        } catch (RuntimeException e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable e) {
+            lastFailure = e.toString();
             LOG.errorf(e, "ingest from topic %s stopped", topic);
+            throw e;
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
     }
 
-    /** @return true when every record is stored or dead-lettered and the offsets are committed */
+    String topic() {
+        return topic;
+    }
+
+    /** Seconds since the last poll returned (a live worker polls every half second). */
+    long secondsSinceLastPoll() {
+        return (System.nanoTime() - lastPoll) / 1_000_000_000L;
+    }
+
+    int consecutiveFailures() {
+        return consecutiveFailures;
+    }
+
+    String lastFailure() {
+        return lastFailure;
+    }
+
+    /**
+     * @return true when every record is stored or dead-lettered and the offsets are committed. Only an
+     * outage (Kafka or the registry not answering) makes it false, so the same records are retried; a
+     * record that fails for any other reason (invalid, not encodable, too large) is a bad record:
+     * dead-lettered with the reason, never retried.
+     */
     private boolean handle(ConsumerRecords<String, byte[]> records) {
         Instant received = Instant.now();
         List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> ackedRecords = new ArrayList<>();
         List<Future<?>> dead = new ArrayList<>();
         List<Outgoing> sent = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.value() == null) {
+                metrics.rejected(kind, "kafka", "unknown", "tombstone");
+                dead.add(deadLetter(record, "a tombstone (a record without a value) carries no event"));
+                continue;
+            }
             try {
                 Outgoing outgoing = converter.convert(record.value(), received);
                 sent.add(outgoing);
+                ackedRecords.add(record);
                 acks.add(publisher.send(outgoing.topic(), outgoing.key(), outgoing.value()));
             } catch (InvalidEventException | MalformedBodyException e) {
                 metrics.rejected(kind, "kafka", "unknown", e instanceof InvalidEventException ? "invalid" : "malformed");
-                dead.add(deadLetters.send(record.key(), record.value(), reason(e), record.topic(), record.partition(), record.offset()));
+                dead.add(deadLetter(record, reason(e)));
             } catch (RuntimeException e) {
                 LOG.errorf(e, "could not convert %s-%d@%d; dead-lettered", record.topic(), record.partition(), record.offset());
-                dead.add(deadLetters.send(record.key(), record.value(), "conversion failed: " + e, record.topic(), record.partition(), record.offset()));
+                dead.add(deadLetter(record, "conversion failed: " + e));
             }
         }
         publisher.awaitAll(acks);
-        java.util.Optional<RuntimeException> failure = acks.stream().map(publisher::failure).flatMap(java.util.Optional::stream).findFirst();
-        if (failure.isPresent()) {
-            LOG.warnf("Kafka did not acknowledge events from %s (%s); retrying them", topic, failure.get().getMessage());
-            metrics.unavailable(kind, "kafka", acks.size());
-            return false;
+        List<Outgoing> stored = new ArrayList<>();
+        for (int i = 0; i < acks.size(); i++) {
+            java.util.Optional<RuntimeException> failure = publisher.failure(acks.get(i));
+            if (failure.isEmpty()) {
+                stored.add(sent.get(i));
+            } else if (failure.get() instanceof KafkaUnavailableException) {
+                LOG.warnf("Kafka did not acknowledge events from %s (%s); retrying them", topic, failure.get().getMessage());
+                metrics.unavailable(kind, "kafka", acks.size());
+                return false;
+            } else {
+                metrics.rejected(kind, "kafka", sent.get(i).producer(), "unstorable");
+                dead.add(deadLetter(ackedRecords.get(i), "could not be stored: " + failure.get().getMessage()));
+            }
         }
         try {
             for (Future<?> letter : dead) {
@@ -128,9 +189,13 @@ final class TopicIngestor implements Runnable {
             return false;
         }
         consumer.commitSync();
-        sent.forEach(o -> metrics.accepted(kind, "kafka", o.producer(), 1));
+        stored.forEach(o -> metrics.accepted(kind, "kafka", o.producer(), 1));
         metrics.latency(kind, "kafka", Duration.between(received, Instant.now()));
         return true;
+    }
+
+    private Future<?> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        return deadLetters.send(record.key(), record.value(), reason, record.topic(), record.partition(), record.offset());
     }
 
     private static String reason(RuntimeException e) {

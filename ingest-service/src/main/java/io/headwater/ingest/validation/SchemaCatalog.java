@@ -35,6 +35,7 @@ public final class SchemaCatalog {
     private final SchemaValidatorsConfig config;
     private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
     private final Map<String, Boolean> available = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> resolvable = new ConcurrentHashMap<>();
 
     public SchemaCatalog() {
         this.factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
@@ -66,6 +67,25 @@ public final class SchemaCatalog {
         return available.computeIfAbsent(schemaUrl, url -> {
             String local = localCopy(url.contains("#") ? url.substring(0, url.indexOf('#')) : url);
             return local != null && SchemaCatalog.class.getClassLoader().getResource(local.substring("classpath:".length())) != null;
+        });
+    }
+
+    /**
+     * Whether the schema at location (fragment included) can be loaded: a copy exists and its fragment
+     * names a definition in it. A facet whose _schemaURL points at a definition that does not exist
+     * ({@code #/$defs/Nope}) is kept unvalidated, as an unknown facet is, rather than failing the event.
+     */
+    public boolean resolves(String location) {
+        if (!has(location)) {
+            return false;
+        }
+        return resolvable.computeIfAbsent(location, l -> {
+            try {
+                schemas.computeIfAbsent(l, x -> factory.getSchema(SchemaLocation.of(x), config));
+                return true;
+            } catch (RuntimeException e) {
+                return false;
+            }
         });
     }
 

@@ -1,12 +1,13 @@
 package io.headwater.ingest.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.headwater.contract.Times;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** Checks that a field holds an ISO-8601 date-time with an offset, as OpenLineage writes them. */
+/** Checks that a field holds an ISO-8601 date-time with an offset, as OpenLineage writes them, within {@link Times#EARLIEST}..{@link Times#LATEST}. */
 public final class TimeChecks {
 
     private TimeChecks() {
@@ -19,8 +20,11 @@ public final class TimeChecks {
             return;
         }
         try {
-            OffsetDateTime.parse(value.asText());
-        } catch (DateTimeParseException e) {
+            if (!Times.inRange(OffsetDateTime.parse(value.asText()).toInstant())) {
+                violations.add(new Violation(pointer + "/" + field, "must lie between " + Times.EARLIEST + " and " + Times.LATEST
+                        + ", not '" + value.asText() + "'"));
+            }
+        } catch (java.time.DateTimeException | ArithmeticException e) {
             violations.add(new Violation(pointer + "/" + field, "must be an ISO-8601 date-time with a UTC offset, e.g. 2026-11-26T03:14:12.618Z, not '"
                     + value.asText() + "'"));
         }
