@@ -113,6 +113,14 @@ class LineageApiTest {
                 .then().statusCode(400).body("errors[0].pointer", equalTo("direction"));
         given().get("/api/v1/lineage").then().statusCode(400).body("errors[0].pointer", equalTo("nodeId"));
         given().queryParam("nodeId", CLEAN).queryParam("depth", -1).get("/api/v1/lineage").then().statusCode(400);
+        // Not a number: a 400 naming the parameter (JAX-RS would answer 404), on every endpoint that takes one.
+        given().queryParam("nodeId", CLEAN).queryParam("depth", "abc").get("/api/v1/lineage")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].pointer", equalTo("depth"));
+        given().queryParam("nodeId", CLEAN).queryParam("depth", "1.5").get("/api/v1/column-lineage")
+                .then().statusCode(400).body("errors[0].pointer", equalTo("depth"));
+        given().get("/api/v1/decisions/x/provenance?depth=deep").then().statusCode(400).body("errors[0].pointer", equalTo("depth"));
+        given().get("/api/v1/models?limit=ten").then().statusCode(400).body("errors[0].pointer", equalTo("limit"));
+        given().queryParam("nodeId", RAW).queryParam("limit", "x").get("/api/v1/impact").then().statusCode(400).body("errors[0].pointer", equalTo("limit"));
     }
 
     @Test

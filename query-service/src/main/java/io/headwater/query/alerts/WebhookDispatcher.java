@@ -34,11 +34,12 @@ import java.util.Map;
 
 /**
  * Delivers each alert to the webhook subscriptions it matches. The instances share one consumer
- * group on the alerts topic, so each alert is delivered by one instance; offsets are committed
- * after the deliveries, so a crash re-delivers rather than drops (receivers should use the
- * X-Headwater-Delivery header to recognise a repeat). A failing receiver is retried with
- * exponential backoff; after the last attempt the failure is logged and counted, not retried
- * forever, so one dead receiver cannot stop the others.
+ * group on the alerts topic, so each alert is delivered by one instance. Deliveries run on one lane
+ * per subscription ({@link WebhookLanes}), so a slow or dead receiver delays only itself; offsets are
+ * committed up to the oldest delivery still in flight ({@link DeliveryWatermark}), so a crash
+ * re-delivers rather than drops (receivers use the X-Headwater-Delivery header to recognise a repeat).
+ * A failing receiver is retried with exponential backoff; after the last attempt the failure is logged
+ * and counted. The poller survives any error (logged, retried with backoff), and its state is in health.
  */
 @ApplicationScoped
 public class WebhookDispatcher implements Runnable {
@@ -55,8 +56,12 @@ public class WebhookDispatcher implements Runnable {
     private final int maxAttempts;
     private final Duration initialBackoff;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final WebhookLanes lanes;
+    private final DeliveryWatermark watermark = new DeliveryWatermark();
     private volatile KafkaConsumer<String, DriftAlert> consumer;
     private volatile boolean running = true;
+    private volatile long lastPoll = System.nanoTime();
+    private volatile String lastFailure;
     private Thread thread;
 
     public WebhookDispatcher(AlertStore store, AlertViews views, ObjectMapper json, MeterRegistry metrics,
@@ -64,7 +69,8 @@ public class WebhookDispatcher implements Runnable {
                              @ConfigProperty(name = "headwater.schema-registry.url") String registryUrl,
                              @ConfigProperty(name = "headwater.webhooks.group-id") String groupId,
                              @ConfigProperty(name = "headwater.webhooks.max-attempts") int maxAttempts,
-                             @ConfigProperty(name = "headwater.webhooks.initial-backoff") Duration initialBackoff) {
+                             @ConfigProperty(name = "headwater.webhooks.initial-backoff") Duration initialBackoff,
+                             @ConfigProperty(name = "headwater.webhooks.queue-per-subscription") int queuePerSubscription) {
         this.store = store;
         this.views = views;
         this.json = json;
@@ -74,6 +80,7 @@ public class WebhookDispatcher implements Runnable {
         this.groupId = groupId;
         this.maxAttempts = maxAttempts;
         this.initialBackoff = initialBackoff;
+        this.lanes = new WebhookLanes(queuePerSubscription, metrics);
     }
 
     void start(@Observes StartupEvent event) {
@@ -88,41 +95,100 @@ public class WebhookDispatcher implements Runnable {
         if (c != null) {
             c.wakeup();
         }
+        lanes.shutdown();
+    }
+
+    /** For health: whether the poller lives and polls, and each subscription's backlog. */
+    public State state() {
+        Thread t = thread;
+        return new State(t != null && t.isAlive(), (System.nanoTime() - lastPoll) / 1_000_000_000L, lastFailure, lanes.backlog());
+    }
+
+    public record State(boolean alive, long secondsSinceLastPoll, String lastFailure, java.util.Map<String, Integer> backlog) {
+        public boolean healthy() {
+            return alive;
+        }
     }
 
     @Override
     public void run() {
+        int failures = 0;
+        while (running) {
+            try {
+                poll();
+                return;
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException | Error e) {
+                // Even an OutOfMemoryError in one delivery must not end webhooks for good: log, back off, start again.
+                failures++;
+                lastFailure = e.toString();
+                LOG.errorf(e, "webhook delivery failed (%d in a row); starting again", failures);
+                sleep(Duration.ofMillis(Math.min(30_000, 500L << Math.min(failures, 6))));
+            }
+        }
+    }
+
+    private void poll() {
         try (KafkaConsumer<String, DriftAlert> c = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, groupId,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000),
                 new StringDeserializer(), new AvroDeserializer<>(new SchemaRegistryClient(registryUrl), DriftAlert.class))) {
             consumer = c;
-            c.subscribe(List.of(Topics.ALERTS));
+            c.subscribe(List.of(Topics.ALERTS), new org.apache.kafka.clients.consumer.ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(java.util.Collection<org.apache.kafka.common.TopicPartition> partitions) {
+                    commit(c);
+                    watermark.forget(partitions);
+                }
+
+                @Override
+                public void onPartitionsAssigned(java.util.Collection<org.apache.kafka.common.TopicPartition> partitions) {
+                }
+            });
             while (running) {
                 ConsumerRecords<String, DriftAlert> records = c.poll(Duration.ofMillis(500));
+                lastPoll = System.nanoTime();
                 for (ConsumerRecord<String, DriftAlert> record : records) {
-                    if (record.value() != null) {
-                        dispatch(record.value());
-                    }
+                    dispatch(new org.apache.kafka.common.TopicPartition(record.topic(), record.partition()), record.offset(), record.value());
                 }
-                if (!records.isEmpty()) {
-                    c.commitSync();
-                }
+                commit(c);
+                lastFailure = null;
             }
-        } catch (WakeupException e) {
-            // shutting down
-        } catch (RuntimeException e) {
-            LOG.error("webhook delivery stopped: " + e.getMessage(), e);
         }
     }
 
-    private void dispatch(DriftAlert alert) {
+    private void commit(KafkaConsumer<String, DriftAlert> c) {
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets = watermark.committable();
+        if (!offsets.isEmpty()) {
+            c.commitSync(offsets);
+        }
+    }
+
+    private void dispatch(org.apache.kafka.common.TopicPartition partition, long offset, DriftAlert alert) {
+        if (alert == null) {
+            watermark.read(partition, offset, 0);
+            return;
+        }
         List<WebhookSubscription> subscriptions = subscriptions();
+        lanes.retain(subscriptions.stream().map(WebhookSubscription::id).collect(java.util.stream.Collectors.toSet()));
+        List<WebhookSubscription> matching = subscriptions.stream().filter(s -> matches(s, alert)).toList();
+        watermark.read(partition, offset, matching.size());
+        if (matching.isEmpty()) {
+            return;
+        }
         AlertView view = views.of(alert);
-        for (WebhookSubscription subscription : subscriptions) {
-            if (matches(subscription, alert)) {
-                deliver(subscription, view);
+        for (WebhookSubscription subscription : matching) {
+            boolean queued = lanes.submit(subscription.id(), () -> {
+                try {
+                    deliver(subscription, view);
+                } finally {
+                    watermark.done(partition, offset);
+                }
+            });
+            if (!queued) {
+                watermark.done(partition, offset);
             }
         }
     }

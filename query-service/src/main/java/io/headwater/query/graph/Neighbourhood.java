@@ -14,21 +14,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The nodes within {@code depth} edges of a start, breadth first over edges of the given kinds,
- * upstream, downstream or both, at most {@code maxNodes}; with every node's edges of those kinds
+ * The nodes within the budget's depth of a start, breadth first over edges of the given kinds,
+ * upstream, downstream or both, within the budget's nodes, edges, time and client; with every node's edges of those kinds
  * (to draw in- and out-edges among the nodes found). Marquez's lineage shape, for datasets and jobs
  * as for columns.
  */
 public record Neighbourhood(Map<String, Integer> distance, Map<String, List<GraphEdge>> edges, boolean truncated) {
 
-    public static Neighbourhood of(GraphView graph, Collection<String> start, Set<EdgeKind> kinds, int depth, boolean upstream,
-                                   boolean downstream, int maxNodes) {
+    public static Neighbourhood of(GraphView graph, Collection<String> start, Set<EdgeKind> kinds, boolean upstream,
+                                   boolean downstream, Bounds.Budget budget) {
         Map<String, Integer> distance = new LinkedHashMap<>();
         Map<String, List<GraphEdge>> edges = new HashMap<>();
         Deque<String> queue = new ArrayDeque<>();
         for (String s : start) {
-            distance.put(s, 0);
-            queue.add(s);
+            if (budget.take()) {
+                distance.put(s, 0);
+                queue.add(s);
+            }
         }
         boolean truncated = false;
         while (!queue.isEmpty()) {
@@ -36,10 +38,14 @@ public record Neighbourhood(Map<String, Integer> distance, Map<String, List<Grap
             int d = distance.get(current);
             List<GraphEdge> in = graph.in(current, kinds);
             List<GraphEdge> out = graph.out(current, kinds);
+            if (!budget.takeEdges(in.size() + out.size())) {
+                truncated = true;
+                break;
+            }
             List<GraphEdge> all = new ArrayList<>(in);
             all.addAll(out);
             edges.put(current, all);
-            if (d == depth) {
+            if (!budget.mayExpand(d)) {
                 continue;
             }
             List<String> next = new ArrayList<>();
@@ -53,12 +59,15 @@ public record Neighbourhood(Map<String, Integer> distance, Map<String, List<Grap
                 if (distance.containsKey(neighbour)) {
                     continue;
                 }
-                if (distance.size() >= maxNodes) {
+                if (!budget.take()) {
                     truncated = true;
                     break;
                 }
                 distance.put(neighbour, d + 1);
                 queue.add(neighbour);
+            }
+            if (truncated) {
+                break;
             }
         }
         return new Neighbourhood(distance, edges, truncated);

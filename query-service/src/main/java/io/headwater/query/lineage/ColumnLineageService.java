@@ -38,10 +38,11 @@ public class ColumnLineageService {
         this.store = store;
     }
 
-    public LineageGraph columnLineage(String nodeId, int depth, boolean withDownstream, int maxNodes, Instant asOf) {
+    public LineageGraph columnLineage(String nodeId, boolean withDownstream, io.headwater.query.graph.Bounds bounds, Instant asOf) {
         GraphView graph = new GraphView(store, asOf);
         List<String> start = startFields(graph, nodeId);
-        Neighbourhood found = Neighbourhood.of(graph, start, java.util.Set.of(EdgeKind.DERIVED_FROM), depth, true, withDownstream, maxNodes);
+        io.headwater.query.graph.Bounds.Budget budget = bounds.start();
+        Neighbourhood found = Neighbourhood.of(graph, start, java.util.Set.of(EdgeKind.DERIVED_FROM), true, withDownstream, budget);
         Map<String, List<GraphEdge>> edgesByField = found.edges();
         boolean truncated = found.truncated();
         Map<String, Map<String, String>> fieldTypes = new HashMap<>();
@@ -68,7 +69,7 @@ public class ColumnLineageService {
             nodes.add(new LineageGraph.Node(id, NodeKind.DATASET_FIELD.name(), data(graph, node, inputFields, fieldTypes), in, out));
         }
         return truncated
-                ? new LineageGraph(nodes, true, "stopped at " + maxNodes + " nodes; narrow with depth")
+                ? new LineageGraph(nodes, true, budget.partialReason())
                 : new LineageGraph(nodes, null, null);
     }
 

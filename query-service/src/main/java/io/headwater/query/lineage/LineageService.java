@@ -32,14 +32,15 @@ public class LineageService {
         this.store = store;
     }
 
-    public LineageGraph lineage(String nodeId, int depth, Direction direction, int maxNodes, java.time.Instant asOf) {
+    public LineageGraph lineage(String nodeId, Direction direction, io.headwater.query.graph.Bounds bounds, java.time.Instant asOf) {
         GraphView graph = new GraphView(store, asOf);
         String start = graph.node(nodeId).map(GraphNode::getId)
                 .or(() -> stripVersion(nodeId).flatMap(graph::node).map(GraphNode::getId))
                 .orElseThrow(() -> new NodeNotFoundException(nodeId));
 
-        Neighbourhood found = Neighbourhood.of(graph, List.of(start), JOB_LEVEL, depth, direction != Direction.DOWNSTREAM,
-                direction != Direction.UPSTREAM, maxNodes);
+        io.headwater.query.graph.Bounds.Budget budget = bounds.start();
+        Neighbourhood found = Neighbourhood.of(graph, List.of(start), JOB_LEVEL, direction != Direction.DOWNSTREAM,
+                direction != Direction.UPSTREAM, budget);
         Map<String, List<GraphEdge>> edgesByNode = found.edges();
         boolean truncated = found.truncated();
 
@@ -63,7 +64,7 @@ public class LineageService {
             nodes.add(new LineageGraph.Node(id, node.getKind().name(), MarquezData.of(node, edgesByNode.getOrDefault(id, List.of())), in, out));
         }
         return truncated
-                ? new LineageGraph(nodes, true, "stopped at " + maxNodes + " nodes; narrow with depth or direction")
+                ? new LineageGraph(nodes, true, budget.partialReason())
                 : new LineageGraph(nodes, null, null);
     }
 

@@ -51,11 +51,11 @@ public class AlertResource {
     public List<AlertView> list(@QueryParam("model") String model, @QueryParam("version") String version,
                                 @Parameter(description = "OPEN or RESOLVED") @QueryParam("state") String state,
                                 @Parameter(description = "ISO-8601 instant: alerts updated since") @QueryParam("since") String since,
-                                @QueryParam("limit") @DefaultValue("100") int limit) {
+                                @QueryParam("limit") @DefaultValue("100") String limit) {
         if (state != null && !STATES.contains(state.toUpperCase(Locale.ROOT))) {
             throw new InvalidParameterException("state", "must be OPEN or RESOLVED");
         }
-        return alerts.alerts(new AlertService.Filter(model, version, state, QueryParameters.instant("since", since)), QueryParameters.limit(limit));
+        return alerts.alerts(new AlertService.Filter(model, version, state, QueryParameters.instant("since", since)), QueryParameters.limit(QueryParameters.integer("limit", limit)));
     }
 
     @GET

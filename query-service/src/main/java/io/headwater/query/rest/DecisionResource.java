@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@io.headwater.query.admission.Admitted
 @Path("/api/v1/decisions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "decisions", description = "Decisions and their provenance")
@@ -46,7 +47,7 @@ public class DecisionResource {
                     + "bound (depth, nodes, time) cut it short.")
     public Provenance provenance(
             @PathParam("decisionId") String decisionId,
-            @Parameter(description = "dataset versions to follow upstream of the training data (default 20)") @QueryParam("depth") @DefaultValue("20") int depth,
+            @Parameter(description = "dataset versions to follow upstream of the training data (default 20)") @QueryParam("depth") @DefaultValue("20") String depth,
             @Parameter(description = "ISO-8601 instant: the graph as it was known then") @QueryParam("asOf") String asOf) {
         return provenance.provenance(decisionId, QueryParameters.asOf(asOf), parameters.bounds(depth));
     }

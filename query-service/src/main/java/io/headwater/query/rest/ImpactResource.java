@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@io.headwater.query.admission.Admitted
 @Path("/api/v1/impact")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "impact", description = "What a dataset version, run, job or environment touched downstream")
@@ -29,10 +30,10 @@ public class ImpactResource {
     @Operation(summary = "Every job, dataset version, model version and decision downstream of a node",
             description = "Decisions are counted per model version and paged (pass nextCursor as cursor).")
     public Impact impact(@Parameter(description = "e.g. dataset:s3://lake:customers#v3, run:<uuid>, job:<ns>:<name>") @QueryParam("nodeId") String nodeId,
-                         @Parameter(description = "steps to follow downstream (default 50)") @QueryParam("depth") @DefaultValue("50") int depth,
+                         @Parameter(description = "steps to follow downstream (default 50)") @QueryParam("depth") @DefaultValue("50") String depth,
                          @QueryParam("cursor") String cursor,
-                         @Parameter(description = "decisions per page (default 50)") @QueryParam("limit") @DefaultValue("50") int limit) {
+                         @Parameter(description = "decisions per page (default 50)") @QueryParam("limit") @DefaultValue("50") String limit) {
         return impact.impact(QueryParameters.required("nodeId", nodeId, "dataset:<namespace>:<name>#<version>"), parameters.bounds(depth),
-                cursor, QueryParameters.limit(limit));
+                cursor, QueryParameters.limit(QueryParameters.integer("limit", limit)));
     }
 }

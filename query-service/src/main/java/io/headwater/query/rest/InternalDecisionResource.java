@@ -46,7 +46,7 @@ public class InternalDecisionResource {
     @Path("/decisions-by-model-version")
     @Operation(hidden = true)
     public DecisionPage decisionsOf(@QueryParam("modelVersionId") String modelVersionId, @QueryParam("cursor") String cursor,
-                                    @QueryParam("limit") @DefaultValue("50") int limit) {
-        return decisions.localDecisionsOf(QueryParameters.required("modelVersionId", modelVersionId, "model:churn#7"), cursor, limit);
+                                    @QueryParam("limit") @DefaultValue("50") String limit) {
+        return decisions.localDecisionsOf(QueryParameters.required("modelVersionId", modelVersionId, "model:churn#7"), cursor, QueryParameters.integer("limit", limit));
     }
 }

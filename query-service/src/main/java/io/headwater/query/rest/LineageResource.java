@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@io.headwater.query.admission.Admitted
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "lineage", description = "Marquez-compatible job, dataset and column lineage")
@@ -35,13 +36,13 @@ public class LineageResource {
             description = "Node ids as Marquez's: dataset:<namespace>:<name>, job:<namespace>:<name>, optionally with #<version>.")
     public LineageGraph lineage(
             @Parameter(description = "e.g. dataset:file:/srv/spark-demo/data/out/revenue_by_country") @QueryParam("nodeId") String nodeId,
-            @Parameter(description = "edges to follow from the node (default 20, Marquez's)") @QueryParam("depth") @DefaultValue("20") int depth,
+            @Parameter(description = "edges to follow from the node (default 20, Marquez's)") @QueryParam("depth") @DefaultValue("20") String depth,
             @Parameter(description = "upstream, downstream, or both (default, as Marquez)") @QueryParam("direction") @DefaultValue("both") String direction,
             @Parameter(description = "ISO-8601 instant: the graph as it was known then") @QueryParam("asOf") String asOf) {
         String node = QueryParameters.required("nodeId", nodeId, "dataset:<namespace>:<name>");
         Direction parsed = Direction.parse(direction)
                 .orElseThrow(() -> new InvalidParameterException("direction", "must be upstream, downstream or both"));
-        return lineage.lineage(node, QueryParameters.depth(depth), parsed, parameters.maxNodes(), QueryParameters.asOf(asOf));
+        return lineage.lineage(node, parsed, parameters.bounds(depth), QueryParameters.asOf(asOf));
     }
 
     @GET
@@ -50,10 +51,10 @@ public class LineageResource {
             description = "nodeId is dataset:<namespace>:<name> (all its fields) or datasetField:<namespace>:<name>:<field>.")
     public LineageGraph columnLineage(
             @Parameter(description = "e.g. datasetField:file:/srv/out:total") @QueryParam("nodeId") String nodeId,
-            @Parameter(description = "edges to follow (default 20)") @QueryParam("depth") @DefaultValue("20") int depth,
+            @Parameter(description = "edges to follow (default 20)") @QueryParam("depth") @DefaultValue("20") String depth,
             @Parameter(description = "also follow fields derived from these (default false, as Marquez)") @QueryParam("withDownstream") @DefaultValue("false") boolean withDownstream,
             @Parameter(description = "ISO-8601 instant: the graph as it was known then") @QueryParam("asOf") String asOf) {
         String node = QueryParameters.required("nodeId", nodeId, "datasetField:<namespace>:<name>:<field>");
-        return columns.columnLineage(node, QueryParameters.depth(depth), withDownstream, parameters.maxNodes(), QueryParameters.asOf(asOf));
+        return columns.columnLineage(node, withDownstream, parameters.bounds(depth), QueryParameters.asOf(asOf));
     }
 }

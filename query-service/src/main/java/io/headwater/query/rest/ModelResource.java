@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
+@io.headwater.query.admission.Admitted
 @Path("/api/v1/models")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "models", description = "The model inventory")
@@ -29,23 +30,23 @@ public class ModelResource {
 
     @GET
     @Operation(summary = "Every model with its versions, each with its training run and decision count")
-    public List<ModelSummary> models(@QueryParam("limit") @DefaultValue("100") int limit) {
-        return models.models(QueryParameters.limit(limit));
+    public List<ModelSummary> models(@QueryParam("limit") @DefaultValue("100") String limit) {
+        return models.models(QueryParameters.limit(QueryParameters.integer("limit", limit)));
     }
 
     @GET
     @Path("/{name}/versions/{version}")
     @Operation(summary = "One model version with its training run and the first page of its decisions")
     public ModelVersionDetails version(@PathParam("name") String name, @PathParam("version") String version,
-                                       @QueryParam("limit") @DefaultValue("20") int limit) {
-        return models.version(name, version, QueryParameters.limit(limit));
+                                       @QueryParam("limit") @DefaultValue("20") String limit) {
+        return models.version(name, version, QueryParameters.limit(QueryParameters.integer("limit", limit)));
     }
 
     @GET
     @Path("/{name}/versions/{version}/decisions")
     @Operation(summary = "A model version's decisions in time order, a page at a time (pass nextCursor as cursor)")
     public DecisionPage decisions(@PathParam("name") String name, @PathParam("version") String version,
-                                  @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") int limit) {
-        return models.decisions(name, version, cursor, QueryParameters.limit(limit));
+                                  @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") String limit) {
+        return models.decisions(name, version, cursor, QueryParameters.limit(QueryParameters.integer("limit", limit)));
     }
 }

@@ -1,5 +1,6 @@
 package io.headwater.query.rest;
 
+import io.headwater.query.admission.TraversalGate;
 import io.headwater.contract.Problem;
 import io.headwater.query.graph.NotFoundException;
 import io.headwater.query.streams.GraphStore;
@@ -12,6 +13,8 @@ import java.util.List;
 
 /** Every error leaves as RFC 9457 problem+json. */
 public class ProblemMappers {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
@@ -28,6 +31,23 @@ public class ProblemMappers {
     public Response loading(GraphStore.GraphNotReadyException e, UriInfo uri) {
         return Response.fromResponse(respond(Problem.of("loading", "Graph not ready", 503, e.getMessage(), uri.getPath(), null)))
                 .header("Retry-After", 2).build();
+    }
+
+    @ServerExceptionMapper
+    public Response overloaded(TraversalGate.OverloadedException e, UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of("overloaded", "Too many questions at once", 503,
+                e.getMessage() + "; retry shortly", uri.getPath(), null))).header("Retry-After", 1).build();
+    }
+
+    /** Whatever else: still a problem body, never a stack trace or a plain-text page. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (e instanceof WebApplicationException web) {
+            return web(web, uri);
+        }
+        LOG.error("answering 500", e);
+        return respond(Problem.of("internal", "Internal error", 500, "the question failed because of an internal error; it is logged",
+                uri.getPath(), null));
     }
 
     @ServerExceptionMapper

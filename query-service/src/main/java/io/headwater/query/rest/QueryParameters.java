@@ -16,11 +16,14 @@ public class QueryParameters {
     static final int MAX_PAGE = 1000;
 
     private final int maxNodes;
+    private final int maxEdges;
     private final Duration timeBudget;
 
     public QueryParameters(@ConfigProperty(name = "headwater.query.max-nodes") int maxNodes,
+                           @ConfigProperty(name = "headwater.query.max-edges") int maxEdges,
                            @ConfigProperty(name = "headwater.query.time-budget") Duration timeBudget) {
         this.maxNodes = maxNodes;
+        this.maxEdges = maxEdges;
         this.timeBudget = timeBudget;
     }
 
@@ -29,7 +32,12 @@ public class QueryParameters {
     }
 
     public Bounds bounds(int depth) {
-        return new Bounds(depth(depth), maxNodes, timeBudget);
+        return new Bounds(depth(depth), maxNodes, maxEdges, timeBudget);
+    }
+
+    /** The depth parameter as sent (text, so that depth=abc is a 400 naming it, not a 404). */
+    public Bounds bounds(String depth) {
+        return bounds(integer("depth", depth));
     }
 
     public static int depth(int depth) {
@@ -37,6 +45,15 @@ public class QueryParameters {
             throw new InvalidParameterException("depth", "must be between 0 and " + MAX_DEPTH);
         }
         return depth;
+    }
+
+    /** A whole-number parameter; anything else is a 400 naming it. */
+    public static int integer(String name, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new InvalidParameterException(name, "must be a whole number, not '" + value + "'");
+        }
     }
 
     public static int limit(int limit) {

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.List;
 
+@io.headwater.query.admission.Admitted
 @Path("/api/v1/runs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "runs", description = "Runs, compared side by side, and how to reproduce one")

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@io.headwater.query.admission.Admitted
 @Path("/api/v1/search")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "search", description = "Find datasets, jobs and models; find what was built from a commit or image")
@@ -26,7 +27,7 @@ public class SearchResource {
     @GET
     @Operation(summary = "Datasets, jobs and models by name; job versions and environments by commit, image or image digest, with the model versions built from them")
     public SearchResults search(@Parameter(description = "part of a name, or the start of a commit, image or image digest") @QueryParam("q") String q,
-                                @QueryParam("limit") @DefaultValue("50") int limit) {
-        return search.search(QueryParameters.required("q", q, "churn"), QueryParameters.limit(limit));
+                                @QueryParam("limit") @DefaultValue("50") String limit) {
+        return search.search(QueryParameters.required("q", q, "churn"), QueryParameters.limit(QueryParameters.integer("limit", limit)));
     }
 }
