@@ -26,7 +26,7 @@ public final class Launcher {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final StackSettings settings;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final Supervisor supervisor = new Supervisor(Launcher::say, service -> writePid(service.name(), service.pid()));
     private EmbeddedKafka kafka;
 
     private Launcher(StackSettings settings) {
@@ -96,23 +96,19 @@ public final class Launcher {
         System.out.flush();
     }
 
+    /** Starts a service under the supervisor (restarted when it dies or its liveness stays DOWN) and waits until it is ready. */
     private ServiceProcess launch(String module, int port, Map<String, String> config) {
-        ServiceProcess service = ServiceProcess.start(module, ServiceJars.of(module), port, config,
-                settings.logDir().resolve(module + ".log"),
-                List.of("-Xmx" + settings.heap(), "-XX:+UseSerialGC"), READY_TIMEOUT);
-        synchronized (services) {
-            services.add(service);
-        }
-        writePid(module, service.pid());
+        ServiceProcess service = supervisor.launch(new Supervisor.Spec(module, ServiceJars.of(module), port, config,
+                settings.logDir().resolve(module + ".log"), List.of("-Xmx" + settings.heap(), "-XX:+UseSerialGC"), READY_TIMEOUT));
+        service.awaitReady(READY_TIMEOUT);
         say(module + " ready at " + service.url());
         return service;
     }
 
     private void stop() {
-        List<ServiceProcess> running;
-        synchronized (services) {
-            running = new ArrayList<>(services);
-        }
+        // No restarts from here on; then the services as they are now (restarted ones included).
+        List<ServiceProcess> running = supervisor.processes();
+        supervisor.close();
         // Readers before writers, so nothing is left half-consumed: query, streams, ingest, registry.
         for (int i = running.size() - 1; i >= 0; i--) {
             ServiceProcess service = running.get(i);

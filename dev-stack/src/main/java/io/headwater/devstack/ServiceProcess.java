@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -41,10 +42,25 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> config, Path logFile,
                                        List<String> jvmOptions, Duration readyTimeout) {
+        ServiceProcess service = launch(name, jar, port, config, logFile, jvmOptions, false);
+        service.awaitReady(readyTimeout);
+        return service;
+    }
+
+    /**
+     * Starts the jar without waiting for it. With {@code dieWithParent} (Linux, where util-linux's setpriv
+     * exists) the kernel kills the service when the thread that started it dies, so a {@code kill -9} of the
+     * launcher leaves no orphan holding the ports: start such services from one long-lived thread.
+     */
+    public static ServiceProcess launch(String name, Path jar, int port, Map<String, String> config, Path logFile,
+                                        List<String> jvmOptions, boolean dieWithParent) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + ": " + jar + " is missing; build it first (mvn -DskipTests package)");
         }
         List<String> command = new ArrayList<>();
+        if (dieWithParent && Files.isExecutable(SETPRIV)) {
+            command.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "KILL", "--"));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + port);
@@ -57,9 +73,7 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
-            ServiceProcess service = new ServiceProcess(name, process, port, logFile);
-            service.awaitReady(readyTimeout);
-            return service;
+            return new ServiceProcess(name, process, port, logFile);
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + name + ": " + e.getMessage(), e);
         }
@@ -89,13 +103,32 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The exit code, once it has exited. */
+    public int exitCode() {
+        return process.exitValue();
+    }
+
+    /** GET /q/health/live: 200 up, 503 down, -1 no answer within the timeout. */
+    public int liveness(Duration timeout) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/live")).timeout(timeout).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     /** Kills the process at once, as a crash or OOM kill would (no shutdown hooks run). */
     public void kill() {
         process.destroyForcibly();
         waitForExit(10);
     }
 
-    private void awaitReady(Duration timeout) {
+    /** Waits until /q/health/ready answers 200; stops the process and throws if it does not in time. */
+    public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         URI health = URI.create(url() + "/q/health/ready");
         while (System.nanoTime() < deadline) {

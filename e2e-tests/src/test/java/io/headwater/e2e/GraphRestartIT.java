@@ -1,13 +1,9 @@
 package io.headwater.e2e;
 
 import io.headwater.avro.EdgeKind;
-import io.headwater.avro.GraphEdge;
-import io.headwater.avro.GraphNode;
-import io.headwater.contract.Topics;
 import io.headwater.devstack.Fixtures;
+import io.headwater.devstack.GraphSnapshot;
 import io.headwater.devstack.LocalPlatform;
-import io.headwater.devstack.TopicReader;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -19,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +34,7 @@ class GraphRestartIT {
 
     @Test
     void aKilledAndRestartedGraphBuilderEndsWithTheSameGraph() throws Exception {
-        Graph uninterrupted;
+        GraphSnapshot uninterrupted;
         try (LocalPlatform platform = new LocalPlatform(true, LocalPlatform.SMALL_JVM)) {
             post(platform, events());
             uninterrupted = settledGraph(platform);
@@ -50,7 +44,7 @@ class GraphRestartIT {
         String version = "dataset:file:/srv/spark-demo/data/out/revenue_by_country#01a215d8-b242-752e-8681-58dc1af79577";
         assertThat(uninterrupted.edges().values()).anyMatch(e -> e.getKind() == EdgeKind.READ && e.getSource().equals(version));
 
-        Graph restarted;
+        GraphSnapshot restarted;
         try (LocalPlatform platform = new LocalPlatform(true, LocalPlatform.SMALL_JVM)) {
             List<Path> events = events();
             post(platform, events.subList(0, events.size() / 2));
@@ -73,42 +67,7 @@ class GraphRestartIT {
         }
     }
 
-    private record Graph(Map<String, GraphNode> nodes, Map<String, GraphEdge> edges) {
-    }
-
-    /** The graph topics as a compacted reader sees them, once they have stopped changing. */
-    private static Graph settledGraph(LocalPlatform platform) throws InterruptedException {
-        Graph previous = null;
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            Graph current = new Graph(latest(platform, Topics.GRAPH_NODES, GraphNode.class), latest(platform, Topics.GRAPH_EDGES, GraphEdge.class));
-            if (previous != null && previous.equals(current) && !current.nodes().isEmpty()) {
-                return current;
-            }
-            previous = current;
-            Thread.sleep(3_000);
-        }
-        throw new AssertionError("the graph did not settle within 120 s");
-    }
-
-    private static <T> Map<String, T> latest(LocalPlatform platform, String topic, Class<T> type) {
-        Map<String, T> latest = new TreeMap<>();
-        long[] quietSince = {System.nanoTime()};
-        int[] seen = {0};
-        List<ConsumerRecord<String, T>> records = TopicReader.avro(platform.kafka.bootstrapServers(), platform.registry.url(), topic, type, read -> {
-            if (read.size() != seen[0]) {
-                seen[0] = read.size();
-                quietSince[0] = System.nanoTime();
-            }
-            return System.nanoTime() - quietSince[0] > Duration.ofSeconds(2).toNanos();
-        }, Duration.ofSeconds(30));
-        for (ConsumerRecord<String, T> record : records) {
-            if (record.value() == null) {
-                latest.remove(record.key());
-            } else {
-                latest.put(record.key(), record.value());
-            }
-        }
-        return latest;
+    private static GraphSnapshot settledGraph(LocalPlatform platform) throws InterruptedException {
+        return GraphSnapshot.settled(platform.kafka.bootstrapServers(), platform.registry.url(), Duration.ofSeconds(120));
     }
 }

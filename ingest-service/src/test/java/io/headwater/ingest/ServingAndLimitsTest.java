@@ -41,6 +41,14 @@ class ServingAndLimitsTest {
     }
 
     @Test
+    void aBlankDecisionIdIsA422NamingIt() {
+        String decision = "{\"decisionId\":\" \",\"modelName\":\"m\",\"modelVersion\":\"1\",\"decisionTime\":\"2026-11-26T10:15:00Z\",\"output\":1}";
+        Response response = given().contentType("application/json").body(decision).post("/api/v1/decisions");
+        assertThat(response.statusCode()).as(response.body().asString()).isEqualTo(422);
+        assertThat(response.jsonPath().getList("errors.pointer", String.class)).contains("/decisionId");
+    }
+
+    @Test
     void aFacetWhoseSchemaUrlNamesNoDefinitionIsKeptUnvalidated() {
         String facets = "{\"sql\":{\"_producer\":\"https://example.com/p\",\"_schemaURL\":"
                 + "\"https://openlineage.io/spec/facets/1-1-0/SQLJobFacet.json#/$defs/Nope\",\"query\":\"select 1\"}}";
