@@ -95,19 +95,8 @@ public final class ChaosRun {
         int duplicated;
         try (LocalPlatform platform = new LocalPlatform(true, LocalPlatform.SMALL_JVM, true)) {
             out.println("chaos: platform up; sending " + events.size() + " events with " + settings.clients() + " clients");
-            AtomicInteger next = new AtomicInteger();
             ExecutorService clients = Executors.newFixedThreadPool(settings.clients());
-            List<Future<?>> senders = new ArrayList<>();
-            for (int c = 0; c < settings.clients(); c++) {
-                senders.add(clients.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < events.size(); i = next.getAndIncrement()) {
-                        if (sendUntilAcknowledged(platform, events.get(i))) {
-                            acknowledged.put(i, true);
-                        }
-                    }
-                    return null;
-                }));
-            }
+            List<Future<?>> senders = sendAll(clients, platform, events, i -> acknowledged.put(i, true));
             for (int k = 0; k < settings.kills().size(); k++) {
                 // Spread the kills over the load: the k-th once (k+1)/(kills+1) of the events are acknowledged.
                 int due = events.size() * (k + 1) / (settings.kills().size() + 1);
@@ -133,17 +122,8 @@ public final class ChaosRun {
         try (LocalPlatform clean = new LocalPlatform(true, LocalPlatform.SMALL_JVM)) {
             List<String> all = new ArrayList<>(events);
             all.addAll(probes);
-            AtomicInteger next = new AtomicInteger();
             ExecutorService clients = Executors.newFixedThreadPool(settings.clients());
-            List<Future<?>> senders = new ArrayList<>();
-            for (int c = 0; c < settings.clients(); c++) {
-                senders.add(clients.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < all.size(); i = next.getAndIncrement()) {
-                        sendUntilAcknowledged(clean, all.get(i));
-                    }
-                    return null;
-                }));
-            }
+            List<Future<?>> senders = sendAll(clients, clean, all, i -> { });
             for (Future<?> sender : senders) {
                 sender.get();
             }
@@ -154,6 +134,24 @@ public final class ChaosRun {
                 afterChaos.nodes().size(), afterChaos.edges().size(),
                 GraphSnapshot.differences(afterChaos.nodes(), replay.nodes(), 5), GraphSnapshot.differences(afterChaos.edges(), replay.edges(), 5),
                 Duration.ofNanos(System.nanoTime() - began));
+    }
+
+    /** The events shared out to the clients, each sent until acknowledged; {@code acknowledged} gets each acknowledged index. */
+    private List<Future<?>> sendAll(ExecutorService clients, LocalPlatform platform, List<String> events,
+                                    java.util.function.IntConsumer acknowledged) {
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> senders = new ArrayList<>();
+        for (int c = 0; c < settings.clients(); c++) {
+            senders.add(clients.submit(() -> {
+                for (int i = next.getAndIncrement(); i < events.size(); i = next.getAndIncrement()) {
+                    if (sendUntilAcknowledged(platform, events.get(i))) {
+                        acknowledged.accept(i);
+                    }
+                }
+                return null;
+            }));
+        }
+        return senders;
     }
 
     /** kill -9 of the target, started again; recovered once a run sent after the kill is answered by the query API. */

@@ -262,15 +262,29 @@ class FuzzIT {
     private static Gen<Mutated> mutated(List<String> seeds) {
         Gen<String> seed = Generate.pick(seeds);
         Gen<List<TreeMutation>> treeMutations = lists().of(treeMutation()).ofSizeBetween(0, 3);
-        return seed.zip(treeMutations, textMutation(), (text, mutations, textual) -> {
+        // Most examples get ids of their own, so that each accepted one must show up in the graph by itself.
+        Gen<Long> identity = Generate.longRange(0, Long.MAX_VALUE);
+        return seed.zip(treeMutations, textMutation(), identity, (text, mutations, textual, id) -> {
             JsonNode tree = parse(text);
             StringBuilder what = new StringBuilder();
+            if (id % 10 < 8) {
+                freshIds(tree, id);
+            }
             for (TreeMutation m : mutations) {
                 tree = m.apply().apply(tree, what);
             }
             byte[] bytes = textual.apply().apply(tree.toString().getBytes(StandardCharsets.UTF_8), what);
             return new Mutated(new String(bytes, StandardCharsets.UTF_8), bytes, what.isEmpty() ? "unchanged" : what.toString());
         });
+    }
+
+    private static void freshIds(JsonNode tree, long id) {
+        if (tree.path("run").path("runId").isTextual()) {
+            ((ObjectNode) tree.get("run")).put("runId", new java.util.UUID(id, ~id).toString());
+        }
+        if (tree.path("decisionId").isTextual()) {
+            ((ObjectNode) tree).put("decisionId", "fuzz-" + Long.toHexString(id));
+        }
     }
 
     record TreeMutation(BiFunction<JsonNode, StringBuilder, JsonNode> apply) {
