@@ -533,15 +533,20 @@ class FuzzIT {
         return facts;
     }
 
+    /** A path segment, percent-encoded (URLEncoder writes form encoding, where '+' is a space; in a path it is a '+'). */
+    private static String pathSegment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     private static boolean inGraph(String fact) {
         if (fact.equals("monitoring")) {
             return true;
         }
         String url;
         if (fact.startsWith("run:")) {
-            url = "/api/v1/runs/" + URLEncoder.encode(fact.substring(4), StandardCharsets.UTF_8);
+            url = "/api/v1/runs/" + pathSegment(fact.substring(4));
         } else if (fact.startsWith("decision:")) {
-            url = "/api/v1/decisions/" + URLEncoder.encode(fact.substring(9), StandardCharsets.UTF_8);
+            url = "/api/v1/decisions/" + pathSegment(fact.substring(9));
         } else {
             url = "/api/v1/lineage?depth=0&nodeId=" + URLEncoder.encode(fact, StandardCharsets.UTF_8);
         }
