@@ -35,14 +35,15 @@ public final class MonitoringReader {
 
     public Outgoing read(JsonNode json, String pointer, Instant receivedAt) {
         List<Violation> violations = new ArrayList<>(catalog.validate(SCHEMA, json, pointer));
-        if (violations.isEmpty()) {
+        boolean wellShaped = violations.isEmpty();
+        if (wellShaped) {
             TimeChecks.check(json, "windowStart", pointer, violations);
             TimeChecks.check(json, "windowEnd", pointer, violations);
         }
         if (violations.isEmpty() && !Times.parse(json.get("windowEnd").asText()).isAfter(Times.parse(json.get("windowStart").asText()))) {
             violations.add(new Violation(pointer + "/windowEnd", "must be after windowStart"));
         }
-        if (!violations.isEmpty()) {
+        if (!wellShaped) {
             // The shape is wrong (features not an array, ...): the checks below assume it is right.
             throw new InvalidEventException(violations);
         }

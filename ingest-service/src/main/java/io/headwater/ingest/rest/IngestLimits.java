@@ -51,13 +51,13 @@ public class IngestLimits {
     }
 
     /** One event's body, read within its limit. */
-    RequestBodies.Body event(java.io.InputStream in) {
-        return bodies.read(in, maxEventBytes, "headwater.ingest.max-event-bytes");
+    RequestBodies.Body event(java.io.InputStream in, Long declaredLength) {
+        return bodies.read(in, declaredLength, maxEventBytes, "headwater.ingest.max-event-bytes");
     }
 
     /** A batch's body, read within its limit. */
-    RequestBodies.Body batch(java.io.InputStream in) {
-        return bodies.read(in, maxBatchBytes, "headwater.ingest.max-batch-bytes");
+    RequestBodies.Body batch(java.io.InputStream in, Long declaredLength) {
+        return bodies.read(in, declaredLength, maxBatchBytes, "headwater.ingest.max-batch-bytes");
     }
 
     int maxBatchEvents() {

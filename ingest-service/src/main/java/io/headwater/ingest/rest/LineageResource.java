@@ -58,9 +58,10 @@ public class LineageResource {
     @APIResponse(responseCode = "415", description = "Not application/json")
     @APIResponse(responseCode = "422", description = "Breaks the OpenLineage spec; errors[] names each field by JSON pointer")
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; nothing stored; see Retry-After")
-    public Response post(InputStream in, @HeaderParam("Authorization") String authorization) {
+    public Response post(InputStream in, @HeaderParam("Content-Length") Long length,
+                         @HeaderParam("Authorization") String authorization) {
         String eventId;
-        try (RequestBodies.Body body = limits.event(in)) {
+        try (RequestBodies.Body body = limits.event(in, length)) {
             eventId = ingest.accept(body.bytes());
         }
         return Response.status(Response.Status.CREATED).header("X-Headwater-Event-Id", eventId).build();
@@ -77,11 +78,11 @@ public class LineageResource {
                     + "deterministic and repeats are dropped downstream.")
     @APIResponse(responseCode = "201", description = "Every event accepted")
     @APIResponse(responseCode = "207", description = "Some events rejected or unavailable; see results[]")
-    public Response batch(InputStream in, @HeaderParam("Content-Type") String contentType,
+    public Response batch(InputStream in, @HeaderParam("Content-Type") String contentType, @HeaderParam("Content-Length") Long length,
                           @HeaderParam("Authorization") String authorization) {
         boolean ndjson = contentType != null && contentType.startsWith(NDJSON);
         BatchResult result;
-        try (RequestBodies.Body body = limits.batch(in)) {
+        try (RequestBodies.Body body = limits.batch(in, length)) {
             result = batch.acceptLineage(body.bytes(), ndjson, limits.maxBatchEvents());
         }
         int status = result.accepted() == result.results().size() ? 201 : 207;

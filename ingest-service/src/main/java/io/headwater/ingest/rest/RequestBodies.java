@@ -45,10 +45,20 @@ public class RequestBodies {
         return budgetBytes / COST_FACTOR;
     }
 
-    /** Reads the whole body, at most {@code limit} bytes (413 beyond, naming {@code limitKey}); close the result when done. */
-    public Body read(InputStream in, long limit, String limitKey) {
+    /**
+     * Reads the whole body, at most {@code limit} bytes (413 beyond, naming {@code limitKey}); close the result
+     * when done. A body that declares its length (Content-Length; compressed, for gzip) is charged for it at
+     * once, so concurrent large requests are served one after another rather than each holding part of the
+     * budget and none finishing; what is read beyond it (gzip) is charged as it comes.
+     */
+    public Body read(InputStream in, Long declaredLength, long limit, String limitKey) {
         Body body = new Body();
         try {
+            if (declaredLength != null && declaredLength > limit) {
+                throw new PayloadTooLargeException(declaredLength, limit, limitKey);
+            }
+            long prepaid = declaredLength == null || declaredLength < 0 ? 0 : declaredLength;
+            body.charge(prepaid);
             byte[] chunk = new byte[CHUNK];
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(CHUNK);
             int n;
@@ -56,7 +66,10 @@ public class RequestBodies {
                 if (out.size() + (long) n > limit) {
                     throw new PayloadTooLargeException("more than", limit, limitKey);
                 }
-                body.charge(n);
+                long beyond = Math.min(n, out.size() + (long) n - prepaid);
+                if (beyond > 0) {
+                    body.charge(beyond);
+                }
                 out.write(chunk, 0, n);
                 if (n < CHUNK) {
                     break;
@@ -82,8 +95,11 @@ public class RequestBodies {
             return bytes;
         }
 
-        private void charge(int bytesRead) {
-            int kib = Math.max(1, (bytesRead * COST_FACTOR + 1023) / 1024);
+        private void charge(long bytes) {
+            if (bytes <= 0) {
+                return;
+            }
+            int kib = (int) Math.max(1, (bytes * COST_FACTOR + 1023) / 1024);
             try {
                 if (!budgetKiB.tryAcquire(kib, waitMillis, TimeUnit.MILLISECONDS)) {
                     LOG.warnf("request bodies in flight use the whole budget (%d MiB); answering 503", budgetBytes >> 20);

@@ -2,6 +2,7 @@ package io.headwater.ingest.rest;
 
 import io.headwater.ingest.service.ServingIngestService;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import java.io.InputStream;
 import jakarta.ws.rs.Path;
@@ -51,9 +52,9 @@ public class ServingResource {
                     + "(/3/decisionTime). 201 once Kafka acknowledged every item; resending after a 503 is safe (keyed by decisionId).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "decision", value = DECISION)))
     @APIResponse(responseCode = "201", description = "Every decision stored")
-    public Response decisions(InputStream in) {
+    public Response decisions(InputStream in, @HeaderParam("Content-Length") Long length) {
         List<String> ids;
-        try (RequestBodies.Body body = limits.batch(in)) {
+        try (RequestBodies.Body body = limits.batch(in, length)) {
             ids = serving.acceptDecisions(body.bytes(), limits.maxBatchEvents());
         }
         return Response.status(Response.Status.CREATED).entity(Map.of("accepted", ids.size(), "ids", ids)).build();
@@ -68,9 +69,9 @@ public class ServingResource {
                     + "category counts; the prediction distribution; quality metrics when labels are known.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "window", value = MONITORING)))
     @APIResponse(responseCode = "201", description = "Every window stored")
-    public Response monitoring(InputStream in) {
+    public Response monitoring(InputStream in, @HeaderParam("Content-Length") Long length) {
         List<String> ids;
-        try (RequestBodies.Body body = limits.batch(in)) {
+        try (RequestBodies.Body body = limits.batch(in, length)) {
             ids = serving.acceptMonitoring(body.bytes(), limits.maxBatchEvents());
         }
         return Response.status(Response.Status.CREATED).entity(Map.of("accepted", ids.size(), "ids", ids)).build();
