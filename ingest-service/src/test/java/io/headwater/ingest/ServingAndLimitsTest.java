@@ -41,6 +41,14 @@ class ServingAndLimitsTest {
     }
 
     @Test
+    void anOverLongUrlIsA414Problem() {
+        Response response = given().contentType("application/json").body(EVENT.formatted("{}")).post("/api/v1/lineage?x=" + "y".repeat(20_000));
+        assertThat(response.statusCode()).isEqualTo(414);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getInt("status")).isEqualTo(414);
+    }
+
+    @Test
     void aBlankDecisionIdIsA422NamingIt() {
         String decision = "{\"decisionId\":\" \",\"modelName\":\"m\",\"modelVersion\":\"1\",\"decisionTime\":\"2026-11-26T10:15:00Z\",\"output\":1}";
         Response response = given().contentType("application/json").body(decision).post("/api/v1/decisions");

@@ -121,6 +121,9 @@ class LineageApiTest {
         given().get("/api/v1/decisions/x/provenance?depth=deep").then().statusCode(400).body("errors[0].pointer", equalTo("depth"));
         given().get("/api/v1/models?limit=ten").then().statusCode(400).body("errors[0].pointer", equalTo("limit"));
         given().queryParam("nodeId", RAW).queryParam("limit", "x").get("/api/v1/impact").then().statusCode(400).body("errors[0].pointer", equalTo("limit"));
+        // An over-long URL: a 414 with a problem body, not an empty one.
+        given().queryParam("nodeId", "dataset:x:" + "y".repeat(20_000)).get("/api/v1/lineage")
+                .then().statusCode(414).contentType("application/problem+json").body("status", equalTo(414)).body("detail", containsString("characters"));
     }
 
     @Test
