@@ -23,8 +23,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * {@code ./headwater up} as a user runs it: a service killed with SIGKILL is restarted by the launcher and
- * the graph resumes within seconds (static membership: no wait for the dead member's session); a
- * SIGKILL of the launcher itself takes its services with it (no orphans holding the ports).
+ * the graph resumes within seconds (static membership: no wait for the dead member's session); a service
+ * that hangs (its liveness unanswered) is killed and restarted; a SIGKILL of the launcher itself takes its
+ * services with it (no orphans holding the ports).
  */
 class LauncherIT {
 
@@ -60,6 +61,15 @@ class LauncherIT {
         assertThat(resumed).as("seconds from kill -9 of lineage-streams to a new run in the query API").isLessThan(10);
         assertThat(pid("lineage-streams")).isNotEqualTo(streamsPid);
         assertThat(Files.readString(home.resolve("logs/launcher.log"))).contains("lineage-streams exited").contains("lineage-streams is back");
+
+        // A service that hangs (SIGSTOP: alive, but liveness never answers) is killed and started again.
+        long queryPid = pid("query-service");
+        assertThat(new ProcessBuilder("kill", "-STOP", Long.toString(queryPid)).start().waitFor()).isZero();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(pid("query-service")).isNotEqualTo(queryPid));
+        awaitRun(query, second, Duration.ofSeconds(90));
+        assertThat(ProcessHandle.of(queryPid).map(ProcessHandle::isAlive).orElse(false)).as("the hung process was killed").isFalse();
+        assertThat(Files.readString(home.resolve("logs/launcher.log"))).contains("query-service: no liveness answer");
 
         List<Long> services = new ArrayList<>();
         for (String module : List.of("schema-registry", "ingest-service", "lineage-streams", "query-service")) {
