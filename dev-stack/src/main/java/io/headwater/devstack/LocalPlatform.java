@@ -31,7 +31,6 @@ public final class LocalPlatform implements AutoCloseable {
     public ServiceProcess query;
     private final List<String> jvmOptions;
     private final List<ServiceProcess> started = new ArrayList<>();
-    private int streamsPort;
     private final Map<ServiceProcess, Spec> specs = new java.util.IdentityHashMap<>();
 
     /**
@@ -74,13 +73,9 @@ public final class LocalPlatform implements AutoCloseable {
                 "kafka-streams.state.dir", dataDir.resolve("query-state-" + started.size()).toString()));
     }
 
-    /** Starts (or starts again) lineage-streams on the same state directory. */
+    /** Starts lineage-streams; {@link #restart} starts it again on the same port and state. */
     public ServiceProcess startStreams() {
-        // The same port on every start: it is part of the static group membership id, so a restart rejoins at once.
-        if (streamsPort == 0) {
-            streamsPort = EmbeddedKafka.freePort();
-        }
-        streams = start(ServiceJars.LINEAGE_STREAMS, streamsPort, Map.of("headwater.schema-registry.url", registry.url(),
+        streams = start(ServiceJars.LINEAGE_STREAMS, Map.of("headwater.schema-registry.url", registry.url(),
                 "kafka-streams.state.dir", dataDir.resolve("streams-state").toString()));
         return streams;
     }
@@ -98,7 +93,10 @@ public final class LocalPlatform implements AutoCloseable {
         broker.start();
     }
 
-    /** kill -9 of any service, then a start on the same port, state directory and configuration. */
+    /**
+     * kill -9 of any service (nothing, if it is dead already), then a start on the same port, state directory and
+     * configuration; the port is part of the static group membership id, so a restarted Streams service rejoins at once.
+     */
     public ServiceProcess restart(ServiceProcess service) {
         Spec spec = specs.get(service);
         service.kill();

@@ -51,7 +51,7 @@ class GraphRestartIT {
             Thread.sleep(1_500);
             platform.streams.kill();
             post(platform, events.subList(events.size() / 2, events.size()));
-            platform.startStreams();
+            platform.restart(platform.streams);
             restarted = settledGraph(platform);
         }
         assertThat(restarted.nodes()).isEqualTo(uninterrupted.nodes());

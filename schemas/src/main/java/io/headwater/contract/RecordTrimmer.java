@@ -28,17 +28,19 @@ public final class RecordTrimmer {
     /** Ends every truncated string, so a reader can tell a cut value from a whole one. */
     public static final String MARKER = "…[truncated by Headwater: %d more characters; the whole event is kept verbatim on " + Topics.LINEAGE + "]";
     private static final int[] ITEM_STEPS = {Integer.MAX_VALUE, 1000, 100, 10, 0};
+    /** One writer per generated class: building one resolves the schema, which costs more than the write itself. */
+    private static final java.util.Map<Class<?>, SpecificDatumWriter<Object>> WRITERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private RecordTrimmer() {
     }
 
     /** The record's size as Avro binary (what a serializer writes, less its 5-byte header). */
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    @SuppressWarnings("unchecked")
     public static int size(SpecificRecordBase record) {
         CountingStream counter = new CountingStream();
         try {
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(counter, null);
-            new SpecificDatumWriter(record.getClass()).write(record, encoder);
+            WRITERS.computeIfAbsent(record.getClass(), type -> new SpecificDatumWriter<>((Class<Object>) type)).write(record, encoder);
             encoder.flush();
             return counter.count;
         } catch (IOException e) {
@@ -59,8 +61,8 @@ public final class RecordTrimmer {
             return record;
         }
         T trimmed = record;
+        SpecificData model = SpecificData.getForClass(record.getClass());
         for (int items : ITEM_STEPS) {
-            SpecificData model = SpecificData.getForClass(record.getClass());
             trimmed = (T) trim(model, model.deepCopy(record.getSchema(), record), record.getSchema(), maxChars, items, keep);
             if (size(trimmed) <= maxBytes) {
                 return trimmed;

@@ -22,7 +22,6 @@ public class IngestLimits {
     private final long maxEventBytes;
     private final long maxBatchBytes;
     private final int maxBatchEvents;
-    private final long maxDecisionBytes;
     private final RequestBodies bodies;
 
     public IngestLimits(@ConfigProperty(name = "headwater.ingest.max-event-bytes") long maxEventBytes,
@@ -46,7 +45,6 @@ public class IngestLimits {
         this.maxEventBytes = Math.min(maxEventBytes, maxBatchBytes);
         this.maxBatchBytes = maxBatchBytes;
         this.maxBatchEvents = maxBatchEvents;
-        this.maxDecisionBytes = maxDecisionBytes;
         this.bodies = bodies;
     }
 
@@ -62,9 +60,5 @@ public class IngestLimits {
 
     int maxBatchEvents() {
         return maxBatchEvents;
-    }
-
-    public long maxDecisionBytes() {
-        return maxDecisionBytes;
     }
 }

@@ -81,7 +81,7 @@ public final class SchemaCatalog {
         }
         return resolvable.computeIfAbsent(location, l -> {
             try {
-                schemas.computeIfAbsent(l, x -> factory.getSchema(SchemaLocation.of(x), config));
+                schema(l);
                 return true;
             } catch (RuntimeException e) {
                 return false;
@@ -89,11 +89,15 @@ public final class SchemaCatalog {
         });
     }
 
+    /** The schema at location, loaded once. */
+    private JsonSchema schema(String location) {
+        return schemas.computeIfAbsent(location, l -> factory.getSchema(SchemaLocation.of(l), config));
+    }
+
     /** Validates node against the schema at location; pointers in the result start with prefix. */
     public List<Violation> validate(String location, JsonNode node, String prefix) {
         List<Violation> violations = new ArrayList<>();
-        JsonSchema schema = schemas.computeIfAbsent(location, l -> factory.getSchema(SchemaLocation.of(l), config));
-        for (ValidationMessage message : schema.validate(node)) {
+        for (ValidationMessage message : schema(location).validate(node)) {
             String where = message.getInstanceLocation().toString();
             String pointer = prefix + (where.equals("/") ? "" : where);
             String text = message.getMessage();

@@ -30,7 +30,8 @@ import java.util.TreeMap;
  */
 public final class RunFolder {
 
-    private static final Set<RunState> TERMINAL = Set.of(RunState.COMPLETE, RunState.FAIL, RunState.ABORT);
+    /** The states that end a run. */
+    static final Set<RunState> TERMINAL = Set.of(RunState.COMPLETE, RunState.FAIL, RunState.ABORT);
 
     private RunFolder() {
     }

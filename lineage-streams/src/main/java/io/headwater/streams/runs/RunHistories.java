@@ -35,7 +35,6 @@ public final class RunHistories {
     /** Largest history kept (the changelog record). */
     public static final int MAX_HISTORY_BYTES = RecordSizes.STATE_RECORD_BYTES / 2;
     public static final Comparator<LineageEvent> ORDER = Comparator.comparing(LineageEvent::getEventTime).thenComparing(LineageEvent::getEventId);
-    private static final Set<RunState> TERMINAL = Set.of(RunState.COMPLETE, RunState.FAIL, RunState.ABORT);
 
     private RunHistories() {
     }
@@ -76,7 +75,7 @@ public final class RunHistories {
     /** The oldest event that is not terminal (its facts are refined by later ones); else the oldest. */
     private static int oldestToFold(List<LineageEvent> events) {
         for (int i = 0; i < events.size(); i++) {
-            if (!TERMINAL.contains(events.get(i).getEventType())) {
+            if (!RunFolder.TERMINAL.contains(events.get(i).getEventType())) {
                 return i;
             }
         }

@@ -15,9 +15,12 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,6 +28,7 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Collection;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -58,6 +62,7 @@ public class WebhookDispatcher implements Runnable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final WebhookLanes lanes;
     private final DeliveryWatermark watermark = new DeliveryWatermark();
+    private Map<TopicPartition, OffsetAndMetadata> committed = Map.of();
     private volatile KafkaConsumer<String, DriftAlert> consumer;
     private volatile boolean running = true;
     private volatile long lastPoll = System.nanoTime();
@@ -136,22 +141,22 @@ public class WebhookDispatcher implements Runnable {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000),
                 new StringDeserializer(), new AvroDeserializer<>(new SchemaRegistryClient(registryUrl), DriftAlert.class))) {
             consumer = c;
-            c.subscribe(List.of(Topics.ALERTS), new org.apache.kafka.clients.consumer.ConsumerRebalanceListener() {
+            c.subscribe(List.of(Topics.ALERTS), new ConsumerRebalanceListener() {
                 @Override
-                public void onPartitionsRevoked(java.util.Collection<org.apache.kafka.common.TopicPartition> partitions) {
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                     commit(c);
                     watermark.forget(partitions);
                 }
 
                 @Override
-                public void onPartitionsAssigned(java.util.Collection<org.apache.kafka.common.TopicPartition> partitions) {
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                 }
             });
             while (running) {
                 ConsumerRecords<String, DriftAlert> records = c.poll(Duration.ofMillis(500));
                 lastPoll = System.nanoTime();
                 for (ConsumerRecord<String, DriftAlert> record : records) {
-                    dispatch(new org.apache.kafka.common.TopicPartition(record.topic(), record.partition()), record.offset(), record.value());
+                    dispatch(new TopicPartition(record.topic(), record.partition()), record.offset(), record.value());
                 }
                 commit(c);
                 lastFailure = null;
@@ -159,14 +164,16 @@ public class WebhookDispatcher implements Runnable {
         }
     }
 
+    /** Commits what the watermark allows, when it moved since the last commit (the poll loop turns twice a second). */
     private void commit(KafkaConsumer<String, DriftAlert> c) {
-        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets = watermark.committable();
-        if (!offsets.isEmpty()) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = watermark.committable();
+        if (!offsets.isEmpty() && !offsets.equals(committed)) {
             c.commitSync(offsets);
+            committed = offsets;
         }
     }
 
-    private void dispatch(org.apache.kafka.common.TopicPartition partition, long offset, DriftAlert alert) {
+    private void dispatch(TopicPartition partition, long offset, DriftAlert alert) {
         if (alert == null) {
             watermark.read(partition, offset, 0);
             return;

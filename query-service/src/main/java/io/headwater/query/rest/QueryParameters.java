@@ -27,17 +27,9 @@ public class QueryParameters {
         this.timeBudget = timeBudget;
     }
 
-    public int maxNodes() {
-        return maxNodes;
-    }
-
-    public Bounds bounds(int depth) {
-        return new Bounds(depth(depth), maxNodes, maxEdges, timeBudget);
-    }
-
-    /** The depth parameter as sent (text, so that depth=abc is a 400 naming it, not a 404). */
+    /** The bounds of one traversal, its depth as sent (text, so that depth=abc is a 400 naming it, not a 404). */
     public Bounds bounds(String depth) {
-        return bounds(integer("depth", depth));
+        return new Bounds(depth(integer("depth", depth)), maxNodes, maxEdges, timeBudget);
     }
 
     public static int depth(int depth) {

@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -106,12 +105,5 @@ final class StreamsDeadLetters {
             text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
         }
         return text.length() > MAX_REASON_CHARS ? text.substring(0, MAX_REASON_CHARS) : text.toString();
-    }
-
-    static synchronized void close() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-            producer = null;
-        }
     }
 }
