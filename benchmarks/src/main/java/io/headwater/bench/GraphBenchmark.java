@@ -5,6 +5,7 @@ import io.headwater.avro.GraphNode;
 import io.headwater.avro.LineageEvent;
 import io.headwater.avro.NodeKind;
 import io.headwater.contract.Topics;
+import io.headwater.contract.graph.NodeAttributes;
 import io.headwater.devstack.Fixtures;
 import io.headwater.devstack.LocalPlatform;
 import io.headwater.openlineage.LineageEventNormalizer;
@@ -158,7 +159,7 @@ public final class GraphBenchmark {
             while (watching.get()) {
                 consumer.poll(Duration.ofMillis(50)).forEach(record -> {
                     GraphNode node = record.value();
-                    if (node != null && node.getKind() == NodeKind.RUN && "COMPLETE".equals(node.getAttributes().get("state"))) {
+                    if (node != null && node.getKind() == NodeKind.RUN && "COMPLETE".equals(node.getAttributes().get(NodeAttributes.Run.STATE))) {
                         completedAt.putIfAbsent(node.getName(), System.nanoTime());
                     }
                 });

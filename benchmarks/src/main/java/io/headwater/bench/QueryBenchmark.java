@@ -8,8 +8,16 @@ import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.LinkedDecision;
 import io.headwater.avro.NodeKind;
-import io.headwater.contract.GraphIds;
 import io.headwater.contract.Topics;
+import io.headwater.contract.graph.EdgeAttributes.Read;
+import io.headwater.contract.graph.EdgeId;
+import io.headwater.contract.graph.NodeAttributes.DatasetVersion;
+import io.headwater.contract.graph.NodeAttributes.Environment;
+import io.headwater.contract.graph.NodeAttributes.JobVersion;
+import io.headwater.contract.graph.NodeAttributes.ModelVersion;
+import io.headwater.contract.graph.NodeAttributes.Run;
+import io.headwater.contract.graph.NodeDetails;
+import io.headwater.contract.graph.NodeId;
 import io.headwater.devstack.LocalPlatform;
 import io.headwater.devstack.ServiceProcess;
 import io.headwater.registry.client.SchemaRegistryClient;
@@ -87,8 +95,8 @@ public final class QueryBenchmark {
                     bench.nodes, bench.edges, decisions, LAYERS, graph.modelVersions.size(), graph.hubReads, writeSeconds);
 
             String hot = graph.modelVersions.get(0);
-            String hotName = hot.substring("model:".length(), hot.indexOf('#'));
-            String hotVersion = hot.substring(hot.indexOf('#') + 1);
+            String hotName = NodeId.parse(hot).name();
+            String hotVersion = NodeId.parse(hot).version();
             long loadStart = System.nanoTime();
             while (!loaded(platform.query, hotName, hotVersion, graph.hotDecisions())) {
                 Thread.sleep(1000);
@@ -169,16 +177,16 @@ public final class QueryBenchmark {
         for (int d = 0; d < datasets; d++) {
             versions.add(new ArrayList<>());
         }
-        String environment = GraphIds.environment("bench-env");
-        node(environment, NodeKind.ENVIRONMENT, null, "python 3.11", Map.of("runtime", "python", "imageDigest", "sha256:" + "ab".repeat(32)), T0);
+        String environment = NodeId.environment("bench-env").value();
+        node(environment, NodeKind.ENVIRONMENT, null, "python 3.11", Map.of(Environment.RUNTIME, "python", Environment.IMAGE_DIGEST, "sha256:" + "ab".repeat(32)), T0);
         for (int d = 0; d < datasets; d++) {
             String ns = "bench";
-            node(GraphIds.dataset(ns, "ds" + d), NodeKind.DATASET, ns, "ds" + d, Map.of(), T0);
-            node(GraphIds.job(ns, "job" + d), NodeKind.JOB, ns, "job" + d, Map.of(), T0);
-            node(GraphIds.jobVersion(ns, "job" + d, "c" + d), NodeKind.JOB_VERSION, ns, "job" + d,
-                    Map.of("commit", String.format("%040x", d), "repoUrl", "https://git.example.com/pipelines.git", "path", "jobs/job" + d + ".py"), T0);
-            edge(GraphIds.jobVersion(ns, "job" + d, "c" + d), EdgeKind.VERSION_OF, GraphIds.job(ns, "job" + d), T0);
-            edge(GraphIds.job(ns, "job" + d), EdgeKind.OUTPUT_OF, GraphIds.dataset(ns, "ds" + d), T0);
+            node(NodeId.dataset(ns, "ds" + d).value(), NodeKind.DATASET, ns, "ds" + d, Map.of(), T0);
+            node(NodeId.job(ns, "job" + d).value(), NodeKind.JOB, ns, "job" + d, Map.of(), T0);
+            node(NodeId.jobVersion(ns, "job" + d, "c" + d).value(), NodeKind.JOB_VERSION, ns, "job" + d,
+                    Map.of(JobVersion.COMMIT, String.format("%040x", d), JobVersion.REPO_URL, "https://git.example.com/pipelines.git", JobVersion.PATH, "jobs/job" + d + ".py"), T0);
+            edge(NodeId.jobVersion(ns, "job" + d, "c" + d).value(), EdgeKind.VERSION_OF, NodeId.job(ns, "job" + d).value(), T0);
+            edge(NodeId.job(ns, "job" + d).value(), EdgeKind.OUTPUT_OF, NodeId.dataset(ns, "ds" + d).value(), T0);
         }
         int hubs = 5;
         List<String> models = new ArrayList<>();
@@ -190,37 +198,43 @@ public final class QueryBenchmark {
             for (int i = 0; i < runsPerLayer; i++, r++) {
                 int out = layer * perLayer + random.nextInt(perLayer);
                 Instant time = T0.plusSeconds(layer * 86_400L + i);
-                String run = GraphIds.run(String.format("00000000-0000-4000-8000-%012d", r));
-                Map<String, String> attributes = Map.of("state", "COMPLETE", "job", GraphIds.job("bench", "job" + out),
-                        "jobVersion", GraphIds.jobVersion("bench", "job" + out, "c" + out), "environment", environment,
-                        "startTime", time.toString(), "endTime", time.plusSeconds(60).toString());
-                node(run, NodeKind.RUN, "bench", run.substring(4), attributes, time, "{\"parameters\":{\"alpha\":\"" + (i % 7) + "\"},\"metrics\":[{\"name\":\"rows\",\"value\":" + i + "}]}");
-                edge(GraphIds.jobVersion("bench", "job" + out, "c" + out), EdgeKind.RUN_OF, run, time);
+                String runId = String.format("00000000-0000-4000-8000-%012d", r);
+                String run = NodeId.run(runId).value();
+                Map<String, String> attributes = Map.of(Run.STATE, "COMPLETE", Run.JOB, NodeId.job("bench", "job" + out).value(),
+                        Run.JOB_VERSION, NodeId.jobVersion("bench", "job" + out, "c" + out).value(), Run.ENVIRONMENT, environment,
+                        Run.START_TIME, time.toString(), Run.END_TIME, time.plusSeconds(60).toString());
+                NodeDetails.Run detail = new NodeDetails.Run(Map.of("alpha", String.valueOf(i % 7)), List.of(new NodeDetails.Metric("rows", i, null, null)),
+                        null, null, null, 1);
+                node(run, NodeKind.RUN, "bench", runId, attributes, time, NodeDetails.write(detail));
+                edge(NodeId.jobVersion("bench", "job" + out, "c" + out).value(), EdgeKind.RUN_OF, run, time);
                 edge(environment, EdgeKind.IN_ENVIRONMENT, run, time);
                 if (layer > 0) {
                     for (int k = 0; k < 2; k++) {
                         int in = (layer - 1) * perLayer + random.nextInt(perLayer);
                         read(versions.get(in), run, time, k == 0 && layer == LAYERS - 1 ? "training" : null);
-                        edge(GraphIds.dataset("bench", "ds" + in), EdgeKind.INPUT_TO, GraphIds.job("bench", "job" + out), time);
+                        edge(NodeId.dataset("bench", "ds" + in).value(), EdgeKind.INPUT_TO, NodeId.job("bench", "job" + out).value(), time);
                     }
                     if (random.nextInt(10) == 0) {
                         read(versions.get(random.nextInt(hubs)), run, time, null);
                         hubReads++;
                     }
                 }
-                String version = GraphIds.datasetVersion("bench", "ds" + out, run.substring(4));
-                node(version, NodeKind.DATASET_VERSION, "bench", "ds" + out + "#" + run.substring(4),
-                        Map.of("dataset", GraphIds.dataset("bench", "ds" + out), "version", run.substring(4), "writtenBy", run), time);
+                NodeId versionId = NodeId.datasetVersion("bench", "ds" + out, runId);
+                String version = versionId.value();
+                node(version, NodeKind.DATASET_VERSION, "bench", versionId.label(),
+                        Map.of(DatasetVersion.DATASET, NodeId.dataset("bench", "ds" + out).value(), DatasetVersion.VERSION, runId, DatasetVersion.WRITTEN_BY, run), time);
                 edge(run, EdgeKind.WROTE, version, time);
-                edge(version, EdgeKind.VERSION_OF, GraphIds.dataset("bench", "ds" + out), time);
+                edge(version, EdgeKind.VERSION_OF, NodeId.dataset("bench", "ds" + out).value(), time);
                 versions.get(out).add(version);
                 if (layer == LAYERS - 1) {
                     String model = "model" + (i % 100);
-                    String modelVersion = GraphIds.modelVersion(model, String.valueOf(i));
-                    node(GraphIds.model(model), NodeKind.MODEL, null, model, Map.of(), time);
-                    node(modelVersion, NodeKind.MODEL_VERSION, null, model + "#" + i, Map.of("trainingRun", run, "uri", "s3://models/" + model + "/" + i), time);
+                    NodeId modelVersionId = NodeId.modelVersion(model, String.valueOf(i));
+                    String modelVersion = modelVersionId.value();
+                    node(NodeId.model(model).value(), NodeKind.MODEL, null, model, Map.of(), time);
+                    node(modelVersion, NodeKind.MODEL_VERSION, null, modelVersionId.label(),
+                            Map.of(ModelVersion.TRAINING_RUN, run, ModelVersion.URI, "s3://models/" + model + "/" + i), time);
                     edge(run, EdgeKind.PRODUCED, modelVersion, time);
-                    edge(modelVersion, EdgeKind.VERSION_OF, GraphIds.model(model), time);
+                    edge(modelVersion, EdgeKind.VERSION_OF, NodeId.model(model).value(), time);
                     models.add(modelVersion);
                     trainingRuns.add(run);
                 }
@@ -235,9 +249,9 @@ public final class QueryBenchmark {
         }
         String version = versionsOfInput.get(random.nextInt(versionsOfInput.size()));
         Map<String, String> attributes = new HashMap<>();
-        attributes.put("readAt", time.toString());
+        attributes.put(Read.READ_AT, time.toString());
         if (role != null) {
-            attributes.put("role", role);
+            attributes.put(Read.ROLE, role);
         }
         edge(version, EdgeKind.READ, run, time, attributes);
     }
@@ -245,14 +259,14 @@ public final class QueryBenchmark {
     /** Marquez's measured shape: d0 → j1 → d1 → … → j250 → d250, job-level edges; returns the middle dataset. */
     private String chain() {
         for (int i = 0; i <= CHAIN; i++) {
-            node(GraphIds.dataset("chain", "d" + i), NodeKind.DATASET, "chain", "d" + i, Map.of(), T0);
+            node(NodeId.dataset("chain", "d" + i).value(), NodeKind.DATASET, "chain", "d" + i, Map.of(), T0);
             if (i > 0) {
-                node(GraphIds.job("chain", "j" + i), NodeKind.JOB, "chain", "j" + i, Map.of(), T0);
-                edge(GraphIds.dataset("chain", "d" + (i - 1)), EdgeKind.INPUT_TO, GraphIds.job("chain", "j" + i), T0);
-                edge(GraphIds.job("chain", "j" + i), EdgeKind.OUTPUT_OF, GraphIds.dataset("chain", "d" + i), T0);
+                node(NodeId.job("chain", "j" + i).value(), NodeKind.JOB, "chain", "j" + i, Map.of(), T0);
+                edge(NodeId.dataset("chain", "d" + (i - 1)).value(), EdgeKind.INPUT_TO, NodeId.job("chain", "j" + i).value(), T0);
+                edge(NodeId.job("chain", "j" + i).value(), EdgeKind.OUTPUT_OF, NodeId.dataset("chain", "d" + i).value(), T0);
             }
         }
-        return GraphIds.dataset("chain", "d" + CHAIN / 2);
+        return NodeId.dataset("chain", "d" + CHAIN / 2).value();
     }
 
     /** Half of the decisions to the first model version (the hot one), the rest spread over all. */
@@ -263,10 +277,10 @@ public final class QueryBenchmark {
             int m = i % 2 == 0 ? 0 : random.nextInt(graph.modelVersions.size());
             hot += m == 0 ? 1 : 0;
             String versionId = graph.modelVersions.get(m);
-            String name = versionId.substring("model:".length(), versionId.indexOf('#'));
+            NodeId version = NodeId.parse(versionId);
             String id = "dec-" + i;
             Instant time = T0.plusSeconds(LAYERS * 86_400L + i);
-            Decision decision = Decision.newBuilder().setDecisionId(id).setModelName(name).setModelVersion(versionId.substring(versionId.indexOf('#') + 1))
+            Decision decision = Decision.newBuilder().setDecisionId(id).setModelName(version.name()).setModelVersion(version.version())
                     .setDecisionTime(time).setReceivedAt(time).setOutputJson("{\"score\":0." + (i % 1000) + "}").setSubjectId("customer-" + (i % 100_000)).build();
             producer.send(new ProducerRecord<>(Topics.DECISIONS_LINKED, id, LinkedDecision.newBuilder().setDecision(decision)
                     .setModelVersionId(versionId).setModelVersionKnown(true).setTrainingRunId(graph.trainingRuns.get(m)).build()));
@@ -279,7 +293,7 @@ public final class QueryBenchmark {
     }
 
     private void sentinel() {
-        node("dataset:bench:sentinel", NodeKind.DATASET, "bench", "sentinel", Map.of(), T0);
+        node(NodeId.dataset("bench", "sentinel").value(), NodeKind.DATASET, "bench", "sentinel", Map.of(), T0);
     }
 
     private void node(String id, NodeKind kind, String namespace, String name, Map<String, String> attributes, Instant time) {
@@ -297,14 +311,14 @@ public final class QueryBenchmark {
     }
 
     private void edge(String source, EdgeKind kind, String target, Instant time, Map<String, String> attributes) {
-        String id = GraphIds.edge(source, kind, target);
+        String id = EdgeId.of(source, kind, target).value();
         producer.send(new ProducerRecord<>(Topics.GRAPH_EDGES, id, GraphEdge.newBuilder().setId(id).setKind(kind).setSource(source).setTarget(target)
                 .setValidFrom(time).setAttributes(new HashMap<>(attributes)).build()));
         edges++;
     }
 
     private static boolean loaded(ServiceProcess query, String model, String version, long hotDecisions) throws Exception {
-        HttpResponse<String> sentinel = HTTP.send(HttpRequest.newBuilder(URI.create(query.url() + "/api/v1/lineage?depth=0&nodeId=" + encode("dataset:bench:sentinel")))
+        HttpResponse<String> sentinel = HTTP.send(HttpRequest.newBuilder(URI.create(query.url() + "/api/v1/lineage?depth=0&nodeId=" + encode(NodeId.dataset("bench", "sentinel").value())))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (sentinel.statusCode() != 200) {
             return false;

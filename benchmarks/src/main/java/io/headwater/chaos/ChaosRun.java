@@ -3,6 +3,8 @@ package io.headwater.chaos;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.avro.GraphNode;
+import io.headwater.avro.NodeKind;
+import io.headwater.contract.graph.NodeAttributes;
 import io.headwater.devstack.GraphSnapshot;
 import io.headwater.devstack.LocalPlatform;
 import io.headwater.devstack.ServiceProcess;
@@ -254,8 +256,8 @@ public final class ChaosRun {
     private static int doubledRuns(GraphSnapshot graph) {
         int doubled = 0;
         for (GraphNode node : graph.nodes().values()) {
-            if (node.getId().startsWith("run:")) {
-                String events = node.getAttributes().get("events");
+            if (node.getKind() == NodeKind.RUN) {
+                String events = node.getAttributes().get(NodeAttributes.Run.EVENTS);
                 if (events != null && Integer.parseInt(events) > 2) {
                     doubled++;
                 }

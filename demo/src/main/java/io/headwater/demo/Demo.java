@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.headwater.client.ClientConfig;
 import io.headwater.client.Decision;
 import io.headwater.client.DecisionsClient;
+import io.headwater.contract.graph.NodeId;
 import io.headwater.devstack.Fixtures;
 
 import java.io.PrintStream;
@@ -114,7 +115,7 @@ public final class Demo {
         out.println("Look further:");
         out.println("  " + platform.query + "/api/v1/decisions/" + sample + "/provenance");
         out.println("  " + platform.query + "/api/v1/runs/" + runId + "/reproduce");
-        out.println("  " + platform.query + "/api/v1/impact?nodeId=" + Platform.encode("dataset:file:/srv/spark-demo/data/out/revenue_by_country"));
+        out.println("  " + platform.query + "/api/v1/impact?nodeId=" + Platform.encode(NodeId.dataset("file", "/srv/spark-demo/data/out/revenue_by_country").value()));
         out.println("  " + platform.query + "/api/v1/alerts?model=churn");
         out.println("  " + platform.query + "/q/swagger-ui");
         return sample;

@@ -75,12 +75,12 @@ final class ProvenancePrinter {
         return data.path("datasetVersion").asText(data.path("dataset").asText());
     }
 
-    static void alert(JsonNode a, PrintStream out) {
+    static void alert(JsonNode alert, PrintStream out) {
         out.printf("Drift alert on %s version %s: %s of %s is %.3f (threshold %.3f), %s, %s since the window %s – %s%n",
-                a.get("modelName").asText(), a.get("modelVersion").asText(), a.get("metric").asText(), a.get("feature").asText(),
-                a.get("value").asDouble(), a.get("threshold").asDouble(), a.get("severity").asText(), a.get("state").asText(),
-                a.get("windowStart").asText(), a.get("windowEnd").asText());
-        out.println("  → provenance of the model version: " + a.get("provenanceUrl").asText());
+                alert.get("modelName").asText(), alert.get("modelVersion").asText(), alert.get("metric").asText(), alert.get("feature").asText(),
+                alert.get("value").asDouble(), alert.get("threshold").asDouble(), alert.get("severity").asText(), alert.get("state").asText(),
+                alert.get("windowStart").asText(), alert.get("windowEnd").asText());
+        out.println("  → provenance of the model version: " + alert.get("provenanceUrl").asText());
     }
 
     private static String finalMetrics(JsonNode metrics) {

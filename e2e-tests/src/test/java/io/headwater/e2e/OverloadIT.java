@@ -4,8 +4,9 @@ import io.headwater.avro.EdgeKind;
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.NodeKind;
-import io.headwater.contract.GraphIds;
 import io.headwater.contract.Topics;
+import io.headwater.contract.graph.EdgeId;
+import io.headwater.contract.graph.NodeId;
 import io.headwater.devstack.LocalPlatform;
 import io.headwater.registry.client.SchemaRegistryClient;
 import io.headwater.registry.serde.AvroSerializer;
@@ -50,7 +51,7 @@ class OverloadIT {
     @Test
     void fortyEightClientsAskingAHubsLineageLeaveHealthFastAndTheServiceWorking() throws Exception {
         try (LocalPlatform platform = new LocalPlatform(true, LocalPlatform.SMALL_JVM)) {
-            String hub = GraphIds.dataset("warehouse", "hub");
+            String hub = NodeId.dataset("warehouse", "hub").value();
             writeHub(platform, hub);
             String lineage = platform.query.url() + "/api/v1/lineage?depth=2&nodeId=" + URLEncoder.encode(hub, StandardCharsets.UTF_8);
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> get(lineage).body().contains("reader_4999"));
@@ -136,15 +137,15 @@ class OverloadIT {
             producer.send(new ProducerRecord<>(Topics.GRAPH_NODES, hub, GraphNode.newBuilder().setId(hub).setKind(NodeKind.DATASET)
                     .setNamespace("warehouse").setName("hub").setFirstSeen(t).setLastSeen(t).build()));
             for (int i = 0; i < READERS; i++) {
-                String job = GraphIds.job("readers", "reader_" + i);
-                String out = GraphIds.dataset("warehouse", "out_" + i);
+                String job = NodeId.job("readers", "reader_" + i).value();
+                String out = NodeId.dataset("warehouse", "out_" + i).value();
                 producer.send(new ProducerRecord<>(Topics.GRAPH_NODES, job, GraphNode.newBuilder().setId(job).setKind(NodeKind.JOB)
                         .setNamespace("readers").setName("reader_" + i).setFirstSeen(t).setLastSeen(t).build()));
                 producer.send(new ProducerRecord<>(Topics.GRAPH_NODES, out, GraphNode.newBuilder().setId(out).setKind(NodeKind.DATASET)
                         .setNamespace("warehouse").setName("out_" + i).setFirstSeen(t).setLastSeen(t).build()));
                 for (String[] edge : List.of(new String[]{hub, "INPUT_TO", job}, new String[]{job, "OUTPUT_OF", out})) {
                     EdgeKind kind = EdgeKind.valueOf(edge[1]);
-                    String id = GraphIds.edge(edge[0], kind, edge[2]);
+                    String id = EdgeId.of(edge[0], kind, edge[2]).value();
                     producer.send(new ProducerRecord<>(Topics.GRAPH_EDGES, id, GraphEdge.newBuilder().setId(id).setKind(kind)
                             .setSource(edge[0]).setTarget(edge[2]).setValidFrom(t).build()));
                 }

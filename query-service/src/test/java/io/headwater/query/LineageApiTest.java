@@ -4,8 +4,9 @@ import io.headwater.avro.EdgeKind;
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.NodeKind;
-import io.headwater.contract.GraphIds;
 import io.headwater.contract.Topics;
+import io.headwater.contract.graph.EdgeId;
+import io.headwater.contract.graph.NodeId;
 import io.headwater.devstack.KafkaAndRegistryTestResource;
 import io.headwater.registry.client.SchemaRegistryClient;
 import io.headwater.registry.serde.AvroSerializer;
@@ -41,11 +42,11 @@ import static org.hamcrest.Matchers.hasItem;
 class LineageApiTest {
 
     private static final String NS = "postgres://db:5432";
-    private static final String RAW = GraphIds.dataset(NS, "public.raw");
-    private static final String CLEAN = GraphIds.dataset(NS, "public.clean");
-    private static final String REPORT = GraphIds.dataset(NS, "public.report");
-    private static final String CLEANER = GraphIds.job("etl", "cleaner");
-    private static final String REPORTER = GraphIds.job("etl", "reporter");
+    private static final String RAW = NodeId.dataset(NS, "public.raw").value();
+    private static final String CLEAN = NodeId.dataset(NS, "public.clean").value();
+    private static final String REPORT = NodeId.dataset(NS, "public.report").value();
+    private static final String CLEANER = NodeId.job("etl", "cleaner").value();
+    private static final String REPORTER = NodeId.job("etl", "reporter").value();
     private static boolean written;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -74,7 +75,7 @@ class LineageApiTest {
             for (String[] edge : List.of(new String[]{RAW, "INPUT_TO", CLEANER}, new String[]{CLEANER, "OUTPUT_OF", CLEAN},
                     new String[]{CLEAN, "INPUT_TO", REPORTER}, new String[]{REPORTER, "OUTPUT_OF", REPORT})) {
                 EdgeKind kind = EdgeKind.valueOf(edge[1]);
-                String id = GraphIds.edge(edge[0], kind, edge[2]);
+                String id = EdgeId.of(edge[0], kind, edge[2]).value();
                 producer.send(new ProducerRecord<>(Topics.GRAPH_EDGES, id, GraphEdge.newBuilder().setId(id).setKind(kind)
                         .setSource(edge[0]).setTarget(edge[2]).setValidFrom(t).build()));
             }

@@ -21,6 +21,7 @@ import io.headwater.avro.RunState;
 import io.headwater.avro.SchemaField;
 import io.headwater.avro.SourceCodeLocation;
 import io.headwater.contract.Times;
+import io.headwater.contract.graph.NodeId;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,9 +81,9 @@ public final class LineageEventNormalizer {
             return run.getRunId();
         }
         if (event.getDataset() != null) {
-            return "dataset:" + event.getDataset().getNamespace() + ":" + event.getDataset().getName();
+            return NodeId.dataset(event.getDataset().getNamespace(), event.getDataset().getName()).value();
         }
-        return "job:" + event.getJob().getNamespace() + ":" + event.getJob().getName();
+        return NodeId.job(event.getJob().getNamespace(), event.getJob().getName()).value();
     }
 
     private static RunState state(String eventType) {

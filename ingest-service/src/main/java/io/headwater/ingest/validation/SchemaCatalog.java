@@ -65,7 +65,7 @@ public final class SchemaCatalog {
     /** Whether a schema URL (fragment allowed) has a local copy. */
     public boolean has(String schemaUrl) {
         return available.computeIfAbsent(schemaUrl, url -> {
-            String local = localCopy(url.contains("#") ? url.substring(0, url.indexOf('#')) : url);
+            String local = localCopy(url.split("#", 2)[0]);
             return local != null && SchemaCatalog.class.getClassLoader().getResource(local.substring("classpath:".length())) != null;
         });
     }

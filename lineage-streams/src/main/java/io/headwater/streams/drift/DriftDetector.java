@@ -7,7 +7,10 @@ import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.MonitoringStats;
 import io.headwater.avro.NodeKind;
-import io.headwater.contract.GraphIds;
+import io.headwater.contract.graph.EdgeId;
+import io.headwater.contract.graph.NodeAttributes.Alert;
+import io.headwater.contract.graph.NodeAttributes.ModelVersion;
+import io.headwater.contract.graph.NodeId;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -78,7 +81,7 @@ public class DriftDetector implements Processor<String, MonitoringStats, String,
             LOG.debugf("monitoring window for %s kept until the model version is known", modelVersionId);
             return;
         }
-        String trainingRun = version.getAttributes().get("trainingRun");
+        String trainingRun = version.getAttributes().get(ModelVersion.TRAINING_RUN);
         ReferenceProfile reference = ReferenceProfile.fromDetail(trainingRun, version.getDetailJson());
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         for (Evaluation evaluation : evaluator.evaluate(window, reference)) {
@@ -94,19 +97,19 @@ public class DriftDetector implements Processor<String, MonitoringStats, String,
     private void announce(String modelVersionId, DriftAlert alert) {
         long timestamp = context.currentSystemTimeMs();
         context.forward(new Record<>(ALERT + alert.getAlertId(), alert, timestamp));
-        String nodeId = GraphIds.alert(alert.getAlertId());
+        String nodeId = NodeId.alert(alert.getAlertId()).value();
         Map<String, String> attributes = new TreeMap<>();
-        attributes.put("modelVersion", modelVersionId);
-        attributes.put("feature", alert.getFeature());
-        attributes.put("metric", alert.getMetric());
-        attributes.put("value", String.valueOf(alert.getValue()));
-        attributes.put("threshold", String.valueOf(alert.getThreshold()));
-        attributes.put("severity", alert.getSeverity().name());
-        attributes.put("state", alert.getState().name());
+        attributes.put(Alert.MODEL_VERSION, modelVersionId);
+        attributes.put(Alert.FEATURE, alert.getFeature());
+        attributes.put(Alert.METRIC, alert.getMetric());
+        attributes.put(Alert.VALUE, String.valueOf(alert.getValue()));
+        attributes.put(Alert.THRESHOLD, String.valueOf(alert.getThreshold()));
+        attributes.put(Alert.SEVERITY, alert.getSeverity().name());
+        attributes.put(Alert.STATE, alert.getState().name());
         GraphNode node = GraphNode.newBuilder().setId(nodeId).setKind(NodeKind.ALERT).setName(alert.getFeature() + " " + alert.getMetric())
                 .setFirstSeen(alert.getOpenedAt()).setLastSeen(alert.getUpdatedAt()).setAttributes(attributes).build();
         context.forward(new Record<>(NODE + nodeId, node, timestamp));
-        GraphEdge edge = GraphEdge.newBuilder().setId(GraphIds.edge(modelVersionId, EdgeKind.ALERT_ON, nodeId)).setKind(EdgeKind.ALERT_ON)
+        GraphEdge edge = GraphEdge.newBuilder().setId(EdgeId.of(modelVersionId, EdgeKind.ALERT_ON, nodeId).value()).setKind(EdgeKind.ALERT_ON)
                 .setSource(modelVersionId).setTarget(nodeId).setValidFrom(alert.getOpenedAt()).build();
         context.forward(new Record<>(EDGE + edge.getId(), edge, timestamp));
     }

@@ -1,18 +1,14 @@
 package io.headwater.streams.drift;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headwater.avro.DistributionKind;
 import io.headwater.avro.FeatureDistribution;
 import io.headwater.avro.Metric;
+import io.headwater.contract.graph.NodeDetails;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -24,46 +20,35 @@ import java.util.TreeMap;
  */
 public record ReferenceProfile(String trainingRun, Map<String, FeatureDistribution> distributions, Map<String, Double> trainingMetrics) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    public static ObjectNode toJson(List<FeatureDistribution> profile, List<Metric> metrics) {
-        ObjectNode detail = JSON.createObjectNode();
-        ArrayNode features = detail.putArray("referenceProfile");
-        for (FeatureDistribution d : profile) {
-            ObjectNode f = features.addObject().put("feature", d.getFeature()).put("kind", d.getKind().name());
-            d.getBinEdges().forEach(f.putArray("binEdges")::add);
-            d.getCounts().forEach(f.putArray("counts")::add);
-            ObjectNode categories = f.putObject("categories");
-            new TreeMap<>(d.getCategories()).forEach(categories::put);
-        }
-        ObjectNode trainingMetrics = detail.putObject("trainingMetrics");
-        finalValues(metrics).forEach(trainingMetrics::put);
-        return detail;
+    /** The detail a model version node carries: the training run's distributions and final metrics. */
+    public static NodeDetails.ModelVersion toDetail(List<FeatureDistribution> profile, List<Metric> metrics) {
+        List<NodeDetails.Feature> features = profile.stream()
+                .map(d -> new NodeDetails.Feature(d.getFeature(), d.getKind().name(), d.getBinEdges(), d.getCounts(), new TreeMap<>(d.getCategories())))
+                .toList();
+        return new NodeDetails.ModelVersion(features, finalValues(metrics));
     }
 
     /** The profile in a model version node's detail; empty distributions when the training run recorded none. */
     public static ReferenceProfile fromDetail(String trainingRun, String detailJson) {
         Map<String, FeatureDistribution> distributions = new LinkedHashMap<>();
         Map<String, Double> metrics = new TreeMap<>();
-        if (detailJson != null) {
-            try {
-                JsonNode detail = JSON.readTree(detailJson);
-                for (JsonNode f : detail.path("referenceProfile")) {
-                    List<Double> edges = new ArrayList<>();
-                    f.path("binEdges").forEach(e -> edges.add(e.asDouble()));
-                    List<Long> counts = new ArrayList<>();
-                    f.path("counts").forEach(c -> counts.add(c.asLong()));
-                    Map<String, Long> categories = new TreeMap<>();
-                    f.path("categories").fields().forEachRemaining(e -> categories.put(e.getKey(), e.getValue().asLong()));
-                    distributions.put(f.path("feature").asText(), new FeatureDistribution(f.path("feature").asText(),
-                            DistributionKind.valueOf(f.path("kind").asText()), edges, counts, categories));
-                }
-                detail.path("trainingMetrics").fields().forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asDouble()));
-            } catch (IOException | IllegalArgumentException e) {
-                // an unreadable detail leaves the profile empty: nothing is compared, nothing is alerted falsely
+        // an unreadable detail leaves the profile empty: nothing is compared, nothing is alerted falsely
+        NodeDetails.read(detailJson, NodeDetails.ModelVersion.class).ifPresent(detail -> {
+            for (NodeDetails.Feature f : detail.referenceProfile()) {
+                kind(f.kind()).ifPresent(kind -> distributions.put(f.feature(),
+                        new FeatureDistribution(f.feature(), kind, f.binEdges(), f.counts(), new TreeMap<>(f.categories()))));
             }
-        }
+            metrics.putAll(detail.trainingMetrics());
+        });
         return new ReferenceProfile(trainingRun, distributions, metrics);
+    }
+
+    private static Optional<DistributionKind> kind(String name) {
+        try {
+            return Optional.of(DistributionKind.valueOf(name));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
     }
 
     /** The last value of each metric (highest step, else the last logged). */

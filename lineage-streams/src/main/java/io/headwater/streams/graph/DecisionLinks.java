@@ -3,7 +3,8 @@ package io.headwater.streams.graph;
 import io.headwater.avro.Decision;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.LinkedDecision;
-import io.headwater.contract.GraphIds;
+import io.headwater.contract.graph.NodeAttributes.ModelVersion;
+import io.headwater.contract.graph.NodeId;
 
 /** A decision with its model version, as far as the graph knows it. */
 public final class DecisionLinks {
@@ -15,9 +16,9 @@ public final class DecisionLinks {
     public static LinkedDecision link(Decision decision, GraphNode modelVersion) {
         return LinkedDecision.newBuilder()
                 .setDecision(decision)
-                .setModelVersionId(GraphIds.modelVersion(decision.getModelName(), decision.getModelVersion()))
+                .setModelVersionId(NodeId.modelVersion(decision.getModelName(), decision.getModelVersion()).value())
                 .setModelVersionKnown(modelVersion != null)
-                .setTrainingRunId(modelVersion == null ? null : modelVersion.getAttributes().get("trainingRun"))
+                .setTrainingRunId(modelVersion == null ? null : modelVersion.getAttributes().get(ModelVersion.TRAINING_RUN))
                 .build();
     }
 }

@@ -2,6 +2,7 @@ package io.headwater.streams.graph;
 
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
+import io.headwater.contract.graph.NodeAttributes.Run;
 
 import java.time.Instant;
 import java.util.Map;
@@ -16,16 +17,15 @@ import java.util.TreeMap;
 public final class GraphMerge {
 
     /** On a run node: how many distinct events its projection was folded from. A run's history only grows. */
-    public static final String EVENTS = "events";
 
     private GraphMerge() {
     }
 
     public static GraphNode merge(GraphNode a, GraphNode b) {
-        if (a.getAttributes().containsKey(EVENTS) && b.getAttributes().containsKey(EVENTS)) {
+        if (a.getAttributes().containsKey(Run.EVENTS) && b.getAttributes().containsKey(Run.EVENTS)) {
             // A run is projected whole from its history each time: the projection of the larger history is the truth.
-            int countA = Integer.parseInt(a.getAttributes().get(EVENTS));
-            int countB = Integer.parseInt(b.getAttributes().get(EVENTS));
+            int countA = Integer.parseInt(a.getAttributes().get(Run.EVENTS));
+            int countB = Integer.parseInt(b.getAttributes().get(Run.EVENTS));
             if (countA != countB) {
                 return countA > countB ? a : b;
             }

@@ -1,8 +1,5 @@
 package io.headwater.streams.graph;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headwater.avro.ColumnLineage;
 import io.headwater.avro.DatasetAccess;
 import io.headwater.avro.DatasetRef;
@@ -13,11 +10,19 @@ import io.headwater.avro.GraphNode;
 import io.headwater.avro.InputField;
 import io.headwater.avro.JobInfo;
 import io.headwater.avro.LineageEvent;
-import io.headwater.avro.Metric;
 import io.headwater.avro.ModelArtifact;
 import io.headwater.avro.NodeKind;
 import io.headwater.avro.SourceCodeLocation;
-import io.headwater.contract.GraphIds;
+import io.headwater.contract.graph.EdgeAttributes.DerivedFrom;
+import io.headwater.contract.graph.EdgeId;
+import io.headwater.contract.graph.NodeAttributes.DatasetField;
+import io.headwater.contract.graph.NodeAttributes.Job;
+import io.headwater.contract.graph.NodeAttributes.JobVersion;
+import io.headwater.contract.graph.NodeAttributes.ModelVersion;
+import io.headwater.contract.graph.NodeAttributes.Run;
+import io.headwater.contract.graph.NodeAttributes;
+import io.headwater.contract.graph.NodeDetails;
+import io.headwater.contract.graph.NodeId;
 import io.headwater.streams.drift.ReferenceProfile;
 import io.headwater.streams.runs.RunView;
 
@@ -35,8 +40,6 @@ import java.util.TreeMap;
  */
 public final class GraphProjection {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private GraphProjection() {
     }
 
@@ -48,13 +51,13 @@ public final class GraphProjection {
         if (job != null) {
             nodes.add(node(jobId(job), NodeKind.JOB, job.getNamespace(), job.getName(), from, to, jobAttributes(job), null));
             nodes.add(node(jobVersionId(run), NodeKind.JOB_VERSION, job.getNamespace(), job.getName(), from, to,
-                    codeAttributes(job), job.getSourceCodeText() == null ? null : JSON.createObjectNode().put("sourceCode", job.getSourceCodeText()).toString()));
+                    codeAttributes(job), job.getSourceCodeText() == null ? null : NodeDetails.write(new NodeDetails.JobVersion(job.getSourceCodeText()))));
         }
         for (DatasetRef dataset : datasets(run)) {
-            nodes.add(node(GraphIds.dataset(dataset.getNamespace(), dataset.getName()), NodeKind.DATASET, dataset.getNamespace(),
+            nodes.add(node(NodeId.dataset(dataset.getNamespace(), dataset.getName()).value(), NodeKind.DATASET, dataset.getNamespace(),
                     dataset.getName(), from, to, Map.of(), fields(dataset)));
         }
-        nodes.add(node(GraphIds.run(run.runId()), NodeKind.RUN, job == null ? null : job.getNamespace(), run.runId(), from, to,
+        nodes.add(node(NodeId.run(run.runId()).value(), NodeKind.RUN, job == null ? null : job.getNamespace(), run.runId(), from, to,
                 runAttributes(run), runDetail(run)));
         Environment environment = run.environment();
         if (environment != null) {
@@ -65,10 +68,10 @@ public final class GraphProjection {
             for (DatasetRef output : run.outputs()) {
                 ModelArtifact model = output.getModelArtifact();
                 if (model != null) {
-                    nodes.add(node(GraphIds.model(model.getName()), NodeKind.MODEL, null, model.getName(), run.endTime(), run.endTime(), Map.of(), null));
-                    nodes.add(node(GraphIds.modelVersion(model.getName(), model.getVersion()), NodeKind.MODEL_VERSION, null,
-                            model.getName() + "#" + model.getVersion(), run.endTime(), run.endTime(), modelAttributes(model, run),
-                            ReferenceProfile.toJson(run.referenceProfile(), run.metrics()).toString()));
+                    nodes.add(node(NodeId.model(model.getName()).value(), NodeKind.MODEL, null, model.getName(), run.endTime(), run.endTime(), Map.of(), null));
+                    nodes.add(node(NodeId.modelVersion(model.getName(), model.getVersion()).value(), NodeKind.MODEL_VERSION, null,
+                            NodeId.modelVersion(model.getName(), model.getVersion()).label(), run.endTime(), run.endTime(), modelAttributes(model, run),
+                            NodeDetails.write(ReferenceProfile.toDetail(run.referenceProfile(), run.metrics()))));
                 }
             }
         }
@@ -86,21 +89,21 @@ public final class GraphProjection {
     public static List<GraphEdge> edges(RunView run) {
         List<GraphEdge> edges = new ArrayList<>();
         Instant from = run.firstSeen();
-        String runId = GraphIds.run(run.runId());
+        String runId = NodeId.run(run.runId()).value();
         JobInfo job = run.job();
         if (job != null) {
             String jobId = jobId(job);
             for (DatasetRef input : run.inputs()) {
-                edges.add(edge(GraphIds.dataset(input.getNamespace(), input.getName()), EdgeKind.INPUT_TO, jobId, from, Map.of()));
+                edges.add(edge(NodeId.dataset(input.getNamespace(), input.getName()).value(), EdgeKind.INPUT_TO, jobId, from, Map.of()));
             }
             for (DatasetRef output : run.outputs()) {
-                edges.add(edge(jobId, EdgeKind.OUTPUT_OF, GraphIds.dataset(output.getNamespace(), output.getName()), from, Map.of()));
+                edges.add(edge(jobId, EdgeKind.OUTPUT_OF, NodeId.dataset(output.getNamespace(), output.getName()).value(), from, Map.of()));
             }
             edges.add(edge(jobVersionId(run), EdgeKind.VERSION_OF, jobId, from, Map.of()));
             edges.add(edge(jobVersionId(run), EdgeKind.RUN_OF, runId, from, Map.of()));
         }
         if (run.parent() != null && run.parent().getRunId() != null) {
-            edges.add(edge(GraphIds.run(run.parent().getRunId()), EdgeKind.CHILD_OF, runId, from, Map.of()));
+            edges.add(edge(NodeId.run(run.parent().getRunId()).value(), EdgeKind.CHILD_OF, runId, from, Map.of()));
         }
         if (run.environment() != null) {
             edges.add(edge(environmentId(run.environment()), EdgeKind.IN_ENVIRONMENT, runId, from, Map.of()));
@@ -109,19 +112,19 @@ public final class GraphProjection {
             for (DatasetRef output : run.outputs()) {
                 ModelArtifact model = output.getModelArtifact();
                 if (model != null) {
-                    String version = GraphIds.modelVersion(model.getName(), model.getVersion());
+                    String version = NodeId.modelVersion(model.getName(), model.getVersion()).value();
                     edges.add(edge(runId, EdgeKind.PRODUCED, version, run.endTime(), Map.of()));
-                    edges.add(edge(version, EdgeKind.VERSION_OF, GraphIds.model(model.getName()), run.endTime(), Map.of()));
+                    edges.add(edge(version, EdgeKind.VERSION_OF, NodeId.model(model.getName()).value(), run.endTime(), Map.of()));
                 }
             }
         }
         for (DatasetRef output : run.outputs()) {
             for (ColumnLineage column : output.getColumnLineage()) {
-                String target = GraphIds.datasetField(output.getNamespace(), output.getName(), column.getField());
+                String target = NodeId.datasetField(output.getNamespace(), output.getName(), column.getField()).value();
                 for (InputField input : column.getInputs()) {
                     Map<String, String> attributes = input.getTransformations().isEmpty() ? Map.of()
-                            : Map.of("transformations", String.join(",", input.getTransformations()));
-                    edges.add(edge(GraphIds.datasetField(input.getNamespace(), input.getName(), input.getField()), EdgeKind.DERIVED_FROM,
+                            : Map.of(DerivedFrom.TRANSFORMATIONS, String.join(",", input.getTransformations()));
+                    edges.add(edge(NodeId.datasetField(input.getNamespace(), input.getName(), input.getField()).value(), EdgeKind.DERIVED_FROM,
                             target, from, attributes));
                 }
             }
@@ -133,14 +136,14 @@ public final class GraphProjection {
     public static List<DatasetAccess> accesses(RunView run) {
         List<DatasetAccess> accesses = new ArrayList<>();
         for (DatasetRef input : run.inputs()) {
-            String id = GraphIds.dataset(input.getNamespace(), input.getName());
+            String id = NodeId.dataset(input.getNamespace(), input.getName()).value();
             // A reader that names the version it read (datasetVersion facet) is taken at its word.
             accesses.add(new DatasetAccess(id, input.getNamespace(), input.getName(), run.runId(), false, run.inputReadAt().get(id),
                     input.getVersion(), input.getRole()));
         }
         if (run.completed()) {
             for (DatasetRef output : run.outputs()) {
-                accesses.add(new DatasetAccess(GraphIds.dataset(output.getNamespace(), output.getName()), output.getNamespace(), output.getName(),
+                accesses.add(new DatasetAccess(NodeId.dataset(output.getNamespace(), output.getName()).value(), output.getNamespace(), output.getName(),
                         run.runId(), true, run.endTime(), output.getVersion(), null));
             }
         }
@@ -161,14 +164,14 @@ public final class GraphProjection {
             datasets.add(event.getDataset());
         }
         for (DatasetRef dataset : datasets) {
-            nodes.add(node(GraphIds.dataset(dataset.getNamespace(), dataset.getName()), NodeKind.DATASET, dataset.getNamespace(),
+            nodes.add(node(NodeId.dataset(dataset.getNamespace(), dataset.getName()).value(), NodeKind.DATASET, dataset.getNamespace(),
                     dataset.getName(), time, time, Map.of(), fields(dataset)));
         }
         return nodes;
     }
 
     static String jobId(JobInfo job) {
-        return GraphIds.job(job.getNamespace(), job.getName());
+        return NodeId.job(job.getNamespace(), job.getName()).value();
     }
 
     /**
@@ -183,14 +186,14 @@ public final class GraphProjection {
                 ? Hashes.of(code == null ? null : code.getRepoUrl(), code == null ? null : code.getUrl(), code == null ? null : code.getPath(),
                 code == null ? null : code.getVersion(), job.getSql(), job.getSourceCodeText())
                 : "unversioned";
-        return GraphIds.jobVersion(job.getNamespace(), job.getName(), hash);
+        return NodeId.jobVersion(job.getNamespace(), job.getName(), hash).value();
     }
 
     static String environmentId(Environment environment) {
-        return GraphIds.environment(Hashes.of(environment.getRuntimeName(), environment.getRuntimeVersion(), environment.getOs(),
+        return NodeId.environment(Hashes.of(environment.getRuntimeName(), environment.getRuntimeVersion(), environment.getOs(),
                 environment.getContainerImage(), environment.getImageDigest(),
                 environment.getPackages().stream().map(p -> p.getName() + "==" + p.getVersion()).sorted().toList(),
-                environment.getGpus().stream().map(g -> g.getModel() + "/" + g.getDriverVersion() + "/" + g.getCudaVersion() + "/" + g.getMemoryMiB()).sorted().toList()));
+                environment.getGpus().stream().map(g -> g.getModel() + "/" + g.getDriverVersion() + "/" + g.getCudaVersion() + "/" + g.getMemoryMiB()).sorted().toList())).value();
     }
 
     private static String environmentName(Environment environment) {
@@ -206,9 +209,9 @@ public final class GraphProjection {
 
     private static Map<String, String> jobAttributes(JobInfo job) {
         Map<String, String> attributes = new TreeMap<>();
-        put(attributes, "jobType", job.getJobType());
-        put(attributes, "processingType", job.getProcessingType());
-        put(attributes, "integration", job.getIntegration());
+        put(attributes, Job.JOB_TYPE, job.getJobType());
+        put(attributes, Job.PROCESSING_TYPE, job.getProcessingType());
+        put(attributes, Job.INTEGRATION, job.getIntegration());
         return attributes;
     }
 
@@ -216,106 +219,82 @@ public final class GraphProjection {
         Map<String, String> attributes = new TreeMap<>();
         SourceCodeLocation code = job.getSourceCode();
         if (code != null) {
-            put(attributes, "repoUrl", code.getRepoUrl());
-            put(attributes, "url", code.getUrl());
-            put(attributes, "path", code.getPath());
-            put(attributes, "commit", code.getVersion());
-            put(attributes, "branch", code.getBranch());
-            put(attributes, "tag", code.getTag());
-            put(attributes, "vcs", code.getType());
+            put(attributes, JobVersion.REPO_URL, code.getRepoUrl());
+            put(attributes, JobVersion.URL, code.getUrl());
+            put(attributes, JobVersion.PATH, code.getPath());
+            put(attributes, JobVersion.COMMIT, code.getVersion());
+            put(attributes, JobVersion.BRANCH, code.getBranch());
+            put(attributes, JobVersion.TAG, code.getTag());
+            put(attributes, JobVersion.VCS, code.getType());
         }
-        put(attributes, "sql", job.getSql());
-        put(attributes, "language", job.getSourceCodeLanguage());
+        put(attributes, JobVersion.SQL, job.getSql());
+        put(attributes, JobVersion.LANGUAGE, job.getSourceCodeLanguage());
         return attributes;
     }
 
     private static Map<String, String> runAttributes(RunView run) {
         Map<String, String> attributes = new TreeMap<>();
-        put(attributes, "state", run.state() == null ? null : run.state().name());
-        put(attributes, "startTime", run.startTime() == null ? null : run.startTime().toString());
-        put(attributes, "endTime", run.endTime() == null ? null : run.endTime().toString());
+        put(attributes, Run.STATE, run.state() == null ? null : run.state().name());
+        put(attributes, Run.START_TIME, run.startTime() == null ? null : run.startTime().toString());
+        put(attributes, Run.END_TIME, run.endTime() == null ? null : run.endTime().toString());
         if (run.job() != null) {
-            attributes.put("job", jobId(run.job()));
-            attributes.put("jobVersion", jobVersionId(run));
+            attributes.put(Run.JOB, jobId(run.job()));
+            attributes.put(Run.JOB_VERSION, jobVersionId(run));
         }
         if (run.parent() != null && run.parent().getRunId() != null) {
-            attributes.put("parentRun", GraphIds.run(run.parent().getRunId()));
+            attributes.put(Run.PARENT_RUN, NodeId.run(run.parent().getRunId()).value());
         }
         if (run.environment() != null) {
-            attributes.put("environment", environmentId(run.environment()));
+            attributes.put(Run.ENVIRONMENT, environmentId(run.environment()));
             if (Boolean.TRUE.equals(run.environment().getSourceDirty())) {
-                attributes.put("sourceDirty", "true");
+                attributes.put(Run.SOURCE_DIRTY, "true");
             }
         }
-        put(attributes, "errorMessage", run.error() == null ? null : run.error().getMessage());
-        attributes.put(GraphMerge.EVENTS, String.valueOf(run.eventCount()));
+        put(attributes, Run.ERROR_MESSAGE, run.error() == null ? null : run.error().getMessage());
+        attributes.put(Run.EVENTS, String.valueOf(run.eventCount()));
         return attributes;
     }
 
     private static String runDetail(RunView run) {
-        ObjectNode detail = JSON.createObjectNode();
-        ObjectNode parameters = detail.putObject("parameters");
-        run.parameters().forEach(parameters::put);
-        ArrayNode metrics = detail.putArray("metrics");
-        for (Metric metric : run.metrics()) {
-            ObjectNode m = metrics.addObject().put("name", metric.getName()).put("value", metric.getValue());
-            if (metric.getStep() != null) {
-                m.put("step", metric.getStep());
-            }
-            if (metric.getTimestamp() != null) {
-                m.put("timestamp", metric.getTimestamp().toString());
-            }
-        }
-        if (run.error() != null) {
-            detail.putObject("error").put("message", run.error().getMessage())
-                    .put("programmingLanguage", run.error().getProgrammingLanguage())
-                    .put("stackTrace", run.error().getStackTrace());
-        }
-        if (run.nominalStartTime() != null) {
-            detail.put("nominalStartTime", run.nominalStartTime().toString());
-        }
-        if (run.nominalEndTime() != null) {
-            detail.put("nominalEndTime", run.nominalEndTime().toString());
-        }
-        detail.put("eventCount", run.eventCount());
-        return detail.toString();
+        List<NodeDetails.Metric> metrics = run.metrics().stream()
+                .map(m -> new NodeDetails.Metric(m.getName(), m.getValue(), m.getStep(), m.getTimestamp() == null ? null : m.getTimestamp().toString()))
+                .toList();
+        NodeDetails.Error error = run.error() == null ? null
+                : new NodeDetails.Error(run.error().getMessage(), run.error().getProgrammingLanguage(), run.error().getStackTrace());
+        return NodeDetails.write(new NodeDetails.Run(new TreeMap<>(run.parameters()), metrics, error,
+                run.nominalStartTime() == null ? null : run.nominalStartTime().toString(),
+                run.nominalEndTime() == null ? null : run.nominalEndTime().toString(), run.eventCount()));
     }
 
     private static Map<String, String> environmentAttributes(Environment environment) {
         Map<String, String> attributes = new TreeMap<>();
-        put(attributes, "runtime", environment.getRuntimeName());
-        put(attributes, "runtimeVersion", environment.getRuntimeVersion());
-        put(attributes, "os", environment.getOs());
-        put(attributes, "containerImage", environment.getContainerImage());
-        put(attributes, "imageDigest", environment.getImageDigest());
+        put(attributes, NodeAttributes.Environment.RUNTIME, environment.getRuntimeName());
+        put(attributes, NodeAttributes.Environment.RUNTIME_VERSION, environment.getRuntimeVersion());
+        put(attributes, NodeAttributes.Environment.OS, environment.getOs());
+        put(attributes, NodeAttributes.Environment.CONTAINER_IMAGE, environment.getContainerImage());
+        put(attributes, NodeAttributes.Environment.IMAGE_DIGEST, environment.getImageDigest());
         if (!environment.getGpus().isEmpty()) {
-            attributes.put("gpuModel", environment.getGpus().get(0).getModel());
-            attributes.put("gpuCount", String.valueOf(environment.getGpus().size()));
+            attributes.put(NodeAttributes.Environment.GPU_MODEL, environment.getGpus().get(0).getModel());
+            attributes.put(NodeAttributes.Environment.GPU_COUNT, String.valueOf(environment.getGpus().size()));
         }
-        attributes.put("packageCount", String.valueOf(environment.getPackages().size()));
+        attributes.put(NodeAttributes.Environment.PACKAGE_COUNT, String.valueOf(environment.getPackages().size()));
         return attributes;
     }
 
     private static String environmentDetail(Environment environment) {
-        ObjectNode detail = JSON.createObjectNode();
-        ObjectNode packages = detail.putObject("packages");
-        environment.getPackages().stream().sorted((a, b) -> a.getName().compareTo(b.getName())).forEach(p -> packages.put(p.getName(), p.getVersion()));
-        ArrayNode gpus = detail.putArray("gpus");
-        environment.getGpus().forEach(g -> {
-            ObjectNode gpu = gpus.addObject().put("model", g.getModel()).put("driverVersion", g.getDriverVersion()).put("cudaVersion", g.getCudaVersion());
-            if (g.getMemoryMiB() != null) {
-                gpu.put("memoryMiB", g.getMemoryMiB());
-            }
-        });
-        return detail.toString();
+        Map<String, String> packages = new TreeMap<>();
+        environment.getPackages().forEach(p -> packages.put(p.getName(), p.getVersion()));
+        List<NodeDetails.Gpu> gpus = environment.getGpus().stream()
+                .map(g -> new NodeDetails.Gpu(g.getModel(), g.getDriverVersion(), g.getCudaVersion(), g.getMemoryMiB())).toList();
+        return NodeDetails.write(new NodeDetails.Environment(packages, gpus));
     }
 
     private static Map<String, String> modelAttributes(ModelArtifact model, RunView run) {
         Map<String, String> attributes = new TreeMap<>();
-        put(attributes, "uri", model.getUri());
-        put(attributes, "digest", model.getDigest());
-        put(attributes, "framework", model.getFramework());
-        attributes.put("trainingRun", GraphIds.run(run.runId()));
+        put(attributes, ModelVersion.URI, model.getUri());
+        put(attributes, ModelVersion.DIGEST, model.getDigest());
+        put(attributes, ModelVersion.FRAMEWORK, model.getFramework());
+        attributes.put(ModelVersion.TRAINING_RUN, NodeId.run(run.runId()).value());
         return attributes;
     }
 
@@ -323,15 +302,12 @@ public final class GraphProjection {
         if (dataset.getFields().isEmpty()) {
             return null;
         }
-        ObjectNode detail = JSON.createObjectNode();
-        ArrayNode fields = detail.putArray("fields");
-        dataset.getFields().forEach(f -> fields.addObject().put("name", f.getName()).put("type", f.getType()));
-        return detail.toString();
+        return NodeDetails.write(new NodeDetails.Dataset(dataset.getFields().stream().map(f -> new NodeDetails.Field(f.getName(), f.getType())).toList()));
     }
 
     private static GraphNode field(String namespace, String dataset, String field, Instant from, Instant to) {
-        return node(GraphIds.datasetField(namespace, dataset, field), NodeKind.DATASET_FIELD, namespace, dataset + ":" + field, from, to,
-                Map.of("dataset", GraphIds.dataset(namespace, dataset), "field", field), null);
+        return node(NodeId.datasetField(namespace, dataset, field).value(), NodeKind.DATASET_FIELD, namespace, NodeId.datasetField(namespace, dataset, field).label(), from, to,
+                Map.of(DatasetField.DATASET, NodeId.dataset(namespace, dataset).value(), DatasetField.FIELD, field), null);
     }
 
     private static void put(Map<String, String> map, String key, String value) {
@@ -352,7 +328,7 @@ public final class GraphProjection {
 
     static GraphEdge edge(String source, EdgeKind kind, String target, Instant from, Map<String, String> attributes) {
         return GraphEdge.newBuilder()
-                .setId(GraphIds.edge(source, kind, target))
+                .setId(EdgeId.of(source, kind, target).value())
                 .setKind(kind).setSource(source).setTarget(target)
                 .setValidFrom(from)
                 .setAttributes(new LinkedHashMap<>(attributes))

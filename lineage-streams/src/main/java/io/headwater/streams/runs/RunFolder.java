@@ -2,10 +2,10 @@ package io.headwater.streams.runs;
 
 import io.headwater.avro.ColumnLineage;
 import io.headwater.avro.DatasetRef;
-import io.headwater.avro.InputField;
 import io.headwater.avro.Environment;
 import io.headwater.avro.ErrorInfo;
 import io.headwater.avro.FeatureDistribution;
+import io.headwater.avro.InputField;
 import io.headwater.avro.JobInfo;
 import io.headwater.avro.LineageEvent;
 import io.headwater.avro.Metric;
@@ -13,7 +13,7 @@ import io.headwater.avro.RunHistory;
 import io.headwater.avro.RunInfo;
 import io.headwater.avro.RunRef;
 import io.headwater.avro.RunState;
-import io.headwater.contract.GraphIds;
+import io.headwater.contract.graph.NodeId;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,12 +87,12 @@ public final class RunFolder {
                 nominalEnd = run.getNominalEndTime() != null ? run.getNominalEndTime() : nominalEnd;
             }
             for (DatasetRef input : event.getInputs()) {
-                String id = GraphIds.dataset(input.getNamespace(), input.getName());
+                String id = NodeId.dataset(input.getNamespace(), input.getName()).value();
                 inputs.merge(id, input, RunFolder::refine);
                 readAt.putIfAbsent(id, time);
             }
             for (DatasetRef output : event.getOutputs()) {
-                outputs.merge(GraphIds.dataset(output.getNamespace(), output.getName()), output, RunFolder::refine);
+                outputs.merge(NodeId.dataset(output.getNamespace(), output.getName()).value(), output, RunFolder::refine);
             }
         }
         return new RunView(history.getRunId(), job, terminal != null ? terminal : state, start != null ? start : first, end, first, last,

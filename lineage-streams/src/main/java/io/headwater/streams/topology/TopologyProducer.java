@@ -2,23 +2,23 @@ package io.headwater.streams.topology;
 
 import io.headwater.avro.DatasetAccess;
 import io.headwater.avro.Decision;
-import io.headwater.avro.LinkedDecision;
-import io.headwater.avro.NodeKind;
-import io.headwater.contract.GraphIds;
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.LineageEvent;
 import io.headwater.avro.LineageEventKind;
+import io.headwater.avro.LinkedDecision;
+import io.headwater.avro.NodeKind;
 import io.headwater.contract.Topics;
+import io.headwater.contract.graph.NodeId;
+import io.headwater.streams.drift.DriftDetector;
+import io.headwater.streams.drift.DriftThresholds;
+import io.headwater.streams.drift.ModelVersionReferences;
+import io.headwater.streams.graph.DecisionLinks;
 import io.headwater.streams.graph.GraphMerge;
 import io.headwater.streams.graph.GraphProjection;
 import io.headwater.streams.runs.RunHistories;
 import io.headwater.streams.runs.RunProjector;
 import io.headwater.streams.versions.DatasetVersioner;
-import io.headwater.streams.graph.DecisionLinks;
-import io.headwater.streams.drift.DriftDetector;
-import io.headwater.streams.drift.DriftThresholds;
-import io.headwater.streams.drift.ModelVersionReferences;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.apache.avro.specific.SpecificRecord;
@@ -113,7 +113,7 @@ public class TopologyProducer {
         builder.table(Topics.DECISIONS, Consumed.with(Serdes.String(), serdes.decisions()),
                         Materialized.<String, Decision>as(stores.apply(DECISIONS_STORE))
                                 .withKeySerde(Serdes.String()).withValueSerde(serdes.decisions()))
-                .leftJoin(modelVersions, decision -> GraphIds.modelVersion(decision.getModelName(), decision.getModelVersion()),
+                .leftJoin(modelVersions, decision -> NodeId.modelVersion(decision.getModelName(), decision.getModelVersion()).value(),
                         DecisionLinks::link,
                         Materialized.<String, LinkedDecision>as(stores.apply(LINKED_DECISIONS_STORE))
                                 .withKeySerde(Serdes.String()).withValueSerde(serdes.linkedDecisions()))
@@ -153,7 +153,7 @@ public class TopologyProducer {
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(DriftDetector.PENDING_STORE), Serdes.String(), serdes.monitoring()));
         KStream<String, SpecificRecord> driftFacts = builder.stream(Topics.MONITORING, Consumed.with(Serdes.String(), serdes.monitoring()))
                 .filter((key, window) -> window != null)
-                .selectKey((key, window) -> GraphIds.modelVersion(window.getModelName(), window.getModelVersion()))
+                .selectKey((key, window) -> NodeId.modelVersion(window.getModelName(), window.getModelVersion()).value())
                 .repartition(Repartitioned.<String, io.headwater.avro.MonitoringStats>as("monitoring-by-model-version")
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.monitoring()))
                 .process(() -> new DriftDetector(thresholds), DriftDetector.ALERTS_STORE, DriftDetector.PENDING_STORE);

@@ -5,7 +5,10 @@ import io.headwater.avro.EdgeKind;
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.NodeKind;
-import io.headwater.contract.GraphIds;
+import io.headwater.contract.graph.EdgeAttributes.Read;
+import io.headwater.contract.graph.EdgeId;
+import io.headwater.contract.graph.NodeAttributes.DatasetVersion;
+import io.headwater.contract.graph.NodeId;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -78,21 +81,21 @@ public class DatasetVersioner implements Processor<String, DatasetAccess, String
     private void write(DatasetAccess access, Instant streamTime) {
         String dataset = access.getDatasetId();
         String version = access.getVersion() != null ? access.getVersion() : access.getRunId();
-        String versionId = GraphIds.datasetVersion(access.getNamespace(), access.getName(), version);
+        String versionId = NodeId.datasetVersion(access.getNamespace(), access.getName(), version).value();
         String key = versionKey(dataset, access.getTime(), versionId);
         if (versions.get(key) != null) {
             return;
         }
         GraphNode node = GraphNode.newBuilder().setId(versionId).setKind(NodeKind.DATASET_VERSION)
-                .setNamespace(access.getNamespace()).setName(access.getName() + "#" + version)
+                .setNamespace(access.getNamespace()).setName(NodeId.datasetVersion(access.getNamespace(), access.getName(), version).label())
                 .setFirstSeen(access.getTime()).setLastSeen(access.getTime())
-                .setAttributes(Map.of("dataset", dataset, "version", version, "writtenBy", GraphIds.run(access.getRunId()),
-                        "writtenAt", access.getTime().toString()))
+                .setAttributes(Map.of(DatasetVersion.DATASET, dataset, DatasetVersion.VERSION, version, DatasetVersion.WRITTEN_BY, NodeId.run(access.getRunId()).value(),
+                        DatasetVersion.WRITTEN_AT, access.getTime().toString()))
                 .build();
         versions.put(key, node);
         versions.put(WRITTEN + versionId, node);
         forwardNode(node);
-        forwardEdge(edge(GraphIds.run(access.getRunId()), EdgeKind.WROTE, versionId, access.getTime(), null, Map.of()));
+        forwardEdge(edge(NodeId.run(access.getRunId()).value(), EdgeKind.WROTE, versionId, access.getTime(), null, Map.of()));
 
         // The version holds until the next one; the one before it now ends here.
         GraphNode next = first(versions.range(key, dataset + SEP + '\uffff'), versionId);
@@ -111,7 +114,7 @@ public class DatasetVersioner implements Processor<String, DatasetAccess, String
             List<KeyValue<String, GraphEdge>> relink = new ArrayList<>();
             it.forEachRemaining(relink::add);
             for (KeyValue<String, GraphEdge> read : relink) {
-                Instant readTime = Instant.parse(read.value.getAttributes().get("readAt"));
+                Instant readTime = Instant.parse(read.value.getAttributes().get(Read.READ_AT));
                 if (!readTime.isBefore(access.getTime())) {
                     link(dataset, read.key, read.value, readTime);
                 }
@@ -128,13 +131,13 @@ public class DatasetVersioner implements Processor<String, DatasetAccess, String
         GraphEdge known = reads.get(key);
         Instant readTime = access.getTime();
         if (known != null) {
-            Instant knownTime = Instant.parse(known.getAttributes().get("readAt"));
+            Instant knownTime = Instant.parse(known.getAttributes().get(Read.READ_AT));
             if (!readTime.isBefore(knownTime)) {
                 return;
             }
         }
-        GraphEdge placeholder = known != null ? known : edge(access.getDatasetId(), EdgeKind.READ, GraphIds.run(access.getRunId()), readTime, null,
-                access.getRole() == null ? Map.of() : Map.of("role", access.getRole()));
+        GraphEdge placeholder = known != null ? known : edge(access.getDatasetId(), EdgeKind.READ, NodeId.run(access.getRunId()).value(), readTime, null,
+                access.getRole() == null ? Map.of() : Map.of(Read.ROLE, access.getRole()));
         link(access.getDatasetId(), key, placeholder, readTime);
     }
 
@@ -144,24 +147,24 @@ public class DatasetVersioner implements Processor<String, DatasetAccess, String
      * watched). Kept apart from the time-resolved reads, so a late write never re-links it.
      */
     private void readNamedVersion(DatasetAccess access) {
-        String versionId = GraphIds.datasetVersion(access.getNamespace(), access.getName(), access.getVersion());
+        String versionId = NodeId.datasetVersion(access.getNamespace(), access.getName(), access.getVersion()).value();
         // Announce the version only when no writer did (the writer's node says more) and only once.
         if (versions.get(WRITTEN + versionId) == null && versions.get(NAMED + versionId) == null) {
             GraphNode node = GraphNode.newBuilder().setId(versionId).setKind(NodeKind.DATASET_VERSION)
-                    .setNamespace(access.getNamespace()).setName(access.getName() + "#" + access.getVersion())
+                    .setNamespace(access.getNamespace()).setName(NodeId.datasetVersion(access.getNamespace(), access.getName(), access.getVersion()).label())
                     .setFirstSeen(access.getTime()).setLastSeen(access.getTime())
-                    .setAttributes(Map.of("dataset", access.getDatasetId(), "version", access.getVersion()))
+                    .setAttributes(Map.of(DatasetVersion.DATASET, access.getDatasetId(), DatasetVersion.VERSION, access.getVersion()))
                     .build();
             versions.put(NAMED + versionId, node);
             forwardNode(node);
             forwardEdge(edge(versionId, EdgeKind.VERSION_OF, access.getDatasetId(), access.getTime(), null, Map.of()));
         }
         Map<String, String> attributes = new java.util.TreeMap<>();
-        attributes.put("readAt", access.getTime().toString());
+        attributes.put(Read.READ_AT, access.getTime().toString());
         if (access.getRole() != null) {
-            attributes.put("role", access.getRole());
+            attributes.put(Read.ROLE, access.getRole());
         }
-        forwardEdge(edge(versionId, EdgeKind.READ, GraphIds.run(access.getRunId()), access.getTime(), null, attributes));
+        forwardEdge(edge(versionId, EdgeKind.READ, NodeId.run(access.getRunId()).value(), access.getTime(), null, attributes));
     }
 
     /** Points a read at the version current at its time (or at the dataset itself while none is known). */
@@ -170,7 +173,7 @@ public class DatasetVersioner implements Processor<String, DatasetAccess, String
         GraphNode version = first(versions.reverseRange(dataset + SEP, versionKey(dataset, readTime, "\uffff")), null);
         String source = version == null ? dataset : version.getId();
         Map<String, String> attributes = new java.util.TreeMap<>(current.getAttributes());
-        attributes.put("readAt", readTime.toString());
+        attributes.put(Read.READ_AT, readTime.toString());
         GraphEdge linked = edge(source, EdgeKind.READ, current.getTarget(), readTime, null, attributes);
         GraphEdge stored = reads.get(readKey);
         if (stored != null && linked.equals(stored)) {
@@ -220,7 +223,7 @@ public class DatasetVersioner implements Processor<String, DatasetAccess, String
     }
 
     private static GraphEdge edge(String source, EdgeKind kind, String target, Instant from, Instant to, Map<String, String> attributes) {
-        return GraphEdge.newBuilder().setId(GraphIds.edge(source, kind, target)).setKind(kind).setSource(source).setTarget(target)
+        return GraphEdge.newBuilder().setId(EdgeId.of(source, kind, target).value()).setKind(kind).setSource(source).setTarget(target)
                 .setValidFrom(from).setValidTo(to).setAttributes(new java.util.TreeMap<>(attributes)).build();
     }
 

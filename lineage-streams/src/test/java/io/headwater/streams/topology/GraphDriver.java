@@ -3,9 +3,9 @@ package io.headwater.streams.topology;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.avro.Decision;
 import io.headwater.avro.GraphEdge;
-import io.headwater.avro.LinkedDecision;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.LineageEvent;
+import io.headwater.avro.LinkedDecision;
 import io.headwater.contract.Topics;
 import io.headwater.openlineage.LineageEventNormalizer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -50,14 +50,24 @@ final class GraphDriver implements AutoCloseable {
         this(stateDir, Stores::persistentKeyValueStore);
     }
 
+    /** With a short version grace, so that a late write past it is seen to leave reads alone. */
+    GraphDriver(Path stateDir, Duration versionGrace) {
+        this(stateDir, Stores::persistentKeyValueStore, versionGrace);
+    }
+
     GraphDriver(Path stateDir, java.util.function.Function<String, org.apache.kafka.streams.state.KeyValueBytesStoreSupplier> stores) {
+        this(stateDir, stores, Duration.ofDays(3650));
+    }
+
+    private GraphDriver(Path stateDir, java.util.function.Function<String, org.apache.kafka.streams.state.KeyValueBytesStoreSupplier> stores,
+                        Duration versionGrace) {
         GraphSerdes serdes = SERDES;
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "graph-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        driver = new TopologyTestDriver(new TopologyProducer(serdes, Duration.ofDays(3650), io.headwater.streams.drift.DriftThresholds.defaults(), stores).buildTopology(), props);
+        driver = new TopologyTestDriver(new TopologyProducer(serdes, versionGrace, io.headwater.streams.drift.DriftThresholds.defaults(), stores).buildTopology(), props);
         input = driver.createInputTopic(Topics.LINEAGE, Serdes.String().serializer(), serdes.lineage().serializer());
         nodesOut = driver.createOutputTopic(Topics.GRAPH_NODES, Serdes.String().deserializer(), serdes.nodes().deserializer());
         edgesOut = driver.createOutputTopic(Topics.GRAPH_EDGES, Serdes.String().deserializer(), serdes.edges().deserializer());

@@ -6,6 +6,10 @@ import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.LineageEvent;
 import io.headwater.avro.NodeKind;
+import io.headwater.contract.graph.EdgeAttributes;
+import io.headwater.contract.graph.EdgeId;
+import io.headwater.contract.graph.NodeAttributes;
+import io.headwater.contract.graph.NodeId;
 import io.headwater.devstack.Fixtures;
 import io.headwater.openlineage.LineageEventNormalizer;
 import org.junit.jupiter.api.Test;
@@ -142,6 +146,72 @@ class GraphTopologyTest {
             assertThat(graph.edges.values().stream().filter(e -> e.getKind() == EdgeKind.READ && e.getTarget().equals("run:" + reader)))
                     .singleElement().satisfies(e -> assertThat(e.getSource()).isEqualTo(v3));
         }
+    }
+
+    @Test
+    void everyIdAndAttributeTheGraphCarriesIsDeclaredInTheVocabulary() throws IOException {
+        try (GraphDriver graph = new GraphDriver(stateDir)) {
+            graph.send(fixtures("spark-captured"));
+            graph.send(fixtures("airflow"));
+            graph.send(fixtures("spark"));
+            for (Path dbt : Fixtures.events("dbt")) {
+                graph.send(List.of(new ObjectNodeEvent(Files.readString(dbt)).normalized()));
+            }
+            String runId = "5d6e7f80-9a0b-4c1d-8e2f-3a4b5c6d7e8f";
+            Instant t = Instant.parse("2026-11-20T09:00:00Z");
+            graph.send(List.of(trainingEvent(runId, io.headwater.avro.RunState.START, "t1", t),
+                    trainingEvent(runId, io.headwater.avro.RunState.COMPLETE, "t2", t.plusSeconds(60))));
+
+            java.util.Set<NodeKind> kinds = java.util.EnumSet.noneOf(NodeKind.class);
+            for (GraphNode node : graph.nodes.values()) {
+                kinds.add(node.getKind());
+                assertThat(NodeId.parse(node.getId()).kind()).as("kind in the id of " + node.getId()).isEqualTo(node.getKind());
+                assertThat(node.getAttributes().keySet()).as("attributes of " + node.getId()).isSubsetOf(NodeAttributes.keysOf(node.getKind()));
+            }
+            assertThat(kinds).contains(NodeKind.DATASET, NodeKind.DATASET_VERSION, NodeKind.DATASET_FIELD, NodeKind.JOB, NodeKind.JOB_VERSION,
+                    NodeKind.RUN, NodeKind.MODEL, NodeKind.MODEL_VERSION);
+            for (GraphEdge edge : graph.edges.values()) {
+                assertThat(EdgeId.tryParse(edge.getId())).as(edge.getId()).contains(EdgeId.of(edge.getSource(), edge.getKind(), edge.getTarget()));
+                assertThat(edge.getAttributes().keySet()).as("attributes of " + edge.getId()).isSubsetOf(EdgeAttributes.keysOf(edge.getKind()));
+            }
+        }
+    }
+
+    /**
+     * A write that arrives later than the grace behind the dataset's latest access does not move the
+     * reads after it (they are final); within the grace, it does.
+     */
+    @Test
+    void aLateWritePastTheVersionGraceLeavesEarlierReadsFinal() {
+        Instant t = Instant.parse("2026-11-20T00:00:00Z");
+        String reader = "1a2b3c4d-0000-4000-8000-000000000001";
+        List<LineageEvent> inTime = List.of(
+                run("1a2b3c4d-0000-4000-8000-0000000000a1", io.headwater.avro.RunState.COMPLETE, "w1", t, null, null, "v1"),
+                run(reader, io.headwater.avro.RunState.COMPLETE, "r1", t.plusSeconds(2 * 3600), "customers", null, null),
+                run("1a2b3c4d-0000-4000-8000-000000000002", io.headwater.avro.RunState.COMPLETE, "r2", t.plusSeconds(5 * 3600), "customers", null, null));
+        LineageEvent late = run("1a2b3c4d-0000-4000-8000-0000000000a2", io.headwater.avro.RunState.COMPLETE, "w2", t.plusSeconds(3600), null, null, "v2");
+        String v1 = NodeId.datasetVersion("s3://data", "customers", "v1").value();
+        String v2 = NodeId.datasetVersion("s3://data", "customers", "v2").value();
+
+        try (GraphDriver graph = new GraphDriver(stateDir.resolve("short"), java.time.Duration.ofHours(1))) {
+            graph.send(inTime);
+            assertThat(readSourceOf(graph, reader)).isEqualTo(v1);
+            graph.send(List.of(late));
+            assertThat(graph.nodes).as("the late version is still recorded").containsKey(v2);
+            assertThat(readSourceOf(graph, reader)).as("4 h late with 1 h grace: the read is final").isEqualTo(v1);
+        }
+        try (GraphDriver graph = new GraphDriver(stateDir.resolve("long"), java.time.Duration.ofHours(10))) {
+            graph.send(inTime);
+            graph.send(List.of(late));
+            assertThat(readSourceOf(graph, reader)).as("4 h late with 10 h grace: the read moves to the version current then").isEqualTo(v2);
+        }
+    }
+
+    private static String readSourceOf(GraphDriver graph, String runId) {
+        return graph.edges.values().stream().filter(e -> e.getKind() == EdgeKind.READ && e.getTarget().equals(NodeId.run(runId).value()))
+                .map(GraphEdge::getSource).reduce((a, b) -> {
+                    throw new AssertionError("two reads: " + a + ", " + b);
+                }).orElseThrow();
     }
 
     private static LineageEvent run(String runId, io.headwater.avro.RunState state, String eventId, Instant time, String input, String inputVersion,

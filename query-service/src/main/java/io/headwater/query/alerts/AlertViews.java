@@ -1,7 +1,7 @@
 package io.headwater.query.alerts;
 
 import io.headwater.avro.DriftAlert;
-import io.headwater.contract.GraphIds;
+import io.headwater.contract.graph.NodeId;
 import io.headwater.query.model.AlertView;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,7 +21,7 @@ public class AlertViews {
 
     public AlertView of(DriftAlert a) {
         String url = publicUrl + "/api/v1/models/" + encode(a.getModelName()) + "/versions/" + encode(a.getModelVersion());
-        return new AlertView(a.getAlertId(), a.getModelName(), a.getModelVersion(), GraphIds.modelVersion(a.getModelName(), a.getModelVersion()),
+        return new AlertView(a.getAlertId(), a.getModelName(), a.getModelVersion(), NodeId.modelVersion(a.getModelName(), a.getModelVersion()).value(),
                 a.getFeature(), a.getMetric(), a.getValue(), a.getThreshold(), a.getSeverity().name(), a.getState().name(), a.getWindowStart(),
                 a.getWindowEnd(), a.getOpenedAt(), a.getUpdatedAt(), a.getReferenceProfileId(), url);
     }

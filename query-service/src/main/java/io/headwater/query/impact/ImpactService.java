@@ -2,6 +2,7 @@ package io.headwater.query.impact;
 
 import io.headwater.avro.EdgeKind;
 import io.headwater.avro.GraphNode;
+import io.headwater.contract.graph.NodeAttributes.Run;
 import io.headwater.query.decisions.InteractiveQueries;
 import io.headwater.query.graph.Bounds;
 import io.headwater.query.graph.GraphView;
@@ -61,8 +62,8 @@ public class ImpactService {
             switch (node.getKind()) {
                 case RUN -> {
                     runs.add(current);
-                    if (node.getAttributes().get("job") != null) {
-                        jobs.add(node.getAttributes().get("job"));
+                    if (node.getAttributes().get(Run.JOB) != null) {
+                        jobs.add(node.getAttributes().get(Run.JOB));
                     }
                 }
                 case DATASET_VERSION -> versions.add(current);

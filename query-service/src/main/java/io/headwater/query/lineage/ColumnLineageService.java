@@ -1,18 +1,19 @@
 package io.headwater.query.lineage;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.avro.EdgeKind;
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.NodeKind;
+import io.headwater.contract.graph.EdgeAttributes.DerivedFrom;
+import io.headwater.contract.graph.NodeAttributes.DatasetField;
+import io.headwater.contract.graph.NodeDetails;
+import io.headwater.contract.graph.NodeId;
 import io.headwater.query.graph.GraphView;
 import io.headwater.query.graph.Neighbourhood;
 import io.headwater.query.model.LineageGraph;
 import io.headwater.query.streams.GraphStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,8 +30,6 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 public class ColumnLineageService {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final GraphStore store;
 
@@ -82,13 +81,13 @@ public class ColumnLineageService {
         if (node.getKind() != NodeKind.DATASET) {
             throw new io.headwater.query.rest.InvalidParameterException("nodeId", "must name a dataset or a datasetField, not a " + node.getKind());
         }
-        String prefix = "datasetField:" + node.getNamespace() + ":" + node.getName() + ":";
+        String prefix = NodeId.fieldIdPrefix(node.getNamespace(), node.getName());
         return fieldsOf(graph, node.getId(), prefix);
     }
 
     private static List<String> fieldsOf(GraphView graph, String datasetId, String prefix) {
         return graph.nodesWithIdPrefix(prefix).stream()
-                .filter(f -> datasetId.equals(f.getAttributes().get("dataset")))
+                .filter(f -> datasetId.equals(f.getAttributes().get(DatasetField.DATASET)))
                 .map(GraphNode::getId).sorted().toList();
     }
 
@@ -97,17 +96,17 @@ public class ColumnLineageService {
         graph.node(edge.getSource()).ifPresent(source -> {
             input.put("namespace", source.getNamespace());
             input.put("dataset", datasetName(source));
-            input.put("field", source.getAttributes().get("field"));
+            input.put("field", source.getAttributes().get(DatasetField.FIELD));
         });
-        String transformations = edge.getAttributes().get("transformations");
+        String transformations = edge.getAttributes().get(DerivedFrom.TRANSFORMATIONS);
         input.put("transformationType", transformations);
         return input;
     }
 
     private static Map<String, Object> data(GraphView graph, GraphNode field, List<Map<String, Object>> inputFields,
                                             Map<String, Map<String, String>> fieldTypes) {
-        String datasetId = field.getAttributes().get("dataset");
-        String name = field.getAttributes().get("field");
+        String datasetId = field.getAttributes().get(DatasetField.DATASET);
+        String name = field.getAttributes().get(DatasetField.FIELD);
         Map<String, String> types = fieldTypes.computeIfAbsent(datasetId, id -> types(graph, id));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("namespace", field.getNamespace());
@@ -119,26 +118,16 @@ public class ColumnLineageService {
         return data;
     }
 
-    /** The dataset's name: the field node's name is {@code <dataset>:<field>}. */
+    /** The dataset's name, from the field's id. */
     private static String datasetName(GraphNode field) {
-        String name = field.getName();
-        String suffix = ":" + field.getAttributes().get("field");
-        return name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : name;
+        return NodeId.tryParse(field.getId()).map(NodeId::name).orElse(field.getName());
     }
 
     private static Map<String, String> types(GraphView graph, String datasetId) {
         Map<String, String> types = new HashMap<>();
-        graph.node(datasetId).map(GraphNode::getDetailJson).ifPresent(detail -> {
-            try {
-                for (JsonNode f : JSON.readTree(detail).path("fields")) {
-                    if (f.hasNonNull("type")) {
-                        types.put(f.path("name").asText(), f.get("type").asText());
-                    }
-                }
-            } catch (IOException e) {
-                // a detail we cannot read only loses the types
-            }
-        });
+        // a detail we cannot read only loses the types
+        graph.node(datasetId).flatMap(node -> NodeDetails.read(node.getDetailJson(), NodeDetails.Dataset.class))
+                .ifPresent(detail -> detail.fields().stream().filter(f -> f.type() != null).forEach(f -> types.put(f.name(), f.type())));
         return types;
     }
 }

@@ -3,6 +3,7 @@ package io.headwater.query.lineage;
 import io.headwater.avro.EdgeKind;
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
+import io.headwater.contract.graph.NodeId;
 import io.headwater.query.graph.GraphView;
 import io.headwater.query.graph.Neighbourhood;
 import io.headwater.query.model.LineageGraph;
@@ -70,7 +71,6 @@ public class LineageService {
 
     /** Marquez ids may carry a #version suffix; the dataset or job itself answers when the version is not a node. */
     static java.util.Optional<String> stripVersion(String nodeId) {
-        int hash = nodeId.lastIndexOf('#');
-        return hash > 0 ? java.util.Optional.of(nodeId.substring(0, hash)) : java.util.Optional.empty();
+        return NodeId.tryParse(nodeId).filter(NodeId::isVersion).map(id -> id.unversioned().value());
     }
 }

@@ -4,6 +4,7 @@ import io.headwater.avro.EdgeKind;
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.NodeKind;
+import io.headwater.contract.graph.NodeAttributes.Job;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ final class MarquezData {
     static Map<String, Object> of(GraphNode node, List<GraphEdge> edges) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", Map.of("namespace", node.getNamespace() == null ? "" : node.getNamespace(), "name", node.getName()));
-        data.put("type", node.getKind() == NodeKind.JOB ? node.getAttributes().getOrDefault("processingType", "BATCH") : "DB_TABLE");
+        data.put("type", node.getKind() == NodeKind.JOB ? node.getAttributes().getOrDefault(Job.PROCESSING_TYPE, "BATCH") : "DB_TABLE");
         data.put("name", node.getName());
         data.put("namespace", node.getNamespace());
         data.put("createdAt", node.getFirstSeen().toString());

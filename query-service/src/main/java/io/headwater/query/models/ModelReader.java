@@ -3,6 +3,8 @@ package io.headwater.query.models;
 import io.headwater.avro.EdgeKind;
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
+import io.headwater.contract.graph.NodeAttributes.ModelVersion;
+import io.headwater.contract.graph.NodeId;
 import io.headwater.query.graph.GraphView;
 import io.headwater.query.model.ModelVersionView;
 
@@ -17,10 +19,9 @@ public final class ModelReader {
     public static ModelVersionView version(GraphView graph, GraphNode node, Long decisionCount) {
         Map<String, String> a = node.getAttributes();
         String id = node.getId();
-        int hash = id.lastIndexOf('#');
-        String name = id.substring("model:".length(), hash);
-        String trainingRun = graph.in(id, EdgeKind.PRODUCED).stream().map(GraphEdge::getSource).findFirst().orElse(a.get("trainingRun"));
-        return new ModelVersionView(id, name, id.substring(hash + 1), a.get("uri"), a.get("digest"), a.get("framework"), trainingRun,
+        NodeId version = NodeId.parse(id);
+        String trainingRun = graph.in(id, EdgeKind.PRODUCED).stream().map(GraphEdge::getSource).findFirst().orElse(a.get(ModelVersion.TRAINING_RUN));
+        return new ModelVersionView(id, version.name(), version.version(), a.get(ModelVersion.URI), a.get(ModelVersion.DIGEST), a.get(ModelVersion.FRAMEWORK), trainingRun,
                 node.getFirstSeen(), decisionCount);
     }
 }

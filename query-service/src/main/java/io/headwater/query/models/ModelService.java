@@ -4,7 +4,7 @@ import io.headwater.avro.EdgeKind;
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.NodeKind;
-import io.headwater.contract.GraphIds;
+import io.headwater.contract.graph.NodeId;
 import io.headwater.query.decisions.InteractiveQueries;
 import io.headwater.query.graph.GraphView;
 import io.headwater.query.graph.NotFoundException;
@@ -39,7 +39,7 @@ public class ModelService {
 
     public ModelVersionDetails version(String name, String version, int decisionPageSize) {
         GraphView graph = new GraphView(store, null);
-        String id = GraphIds.modelVersion(name, version);
+        String id = NodeId.modelVersion(name, version).value();
         GraphNode node = graph.node(id).filter(n -> n.getKind() == NodeKind.MODEL_VERSION)
                 .orElseThrow(() -> NotFoundException.of("model version", id));
         DecisionPage page = decisions.decisionsOf(id, null, decisionPageSize);
@@ -49,7 +49,7 @@ public class ModelService {
     }
 
     public DecisionPage decisions(String name, String version, String cursor, int limit) {
-        String id = GraphIds.modelVersion(name, version);
+        String id = NodeId.modelVersion(name, version).value();
         if (store.node(id).isEmpty() && decisions.decisionCount(id) == 0) {
             throw NotFoundException.of("model version", id);
         }

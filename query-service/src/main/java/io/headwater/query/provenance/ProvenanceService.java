@@ -4,7 +4,10 @@ import io.headwater.avro.EdgeKind;
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.NodeKind;
-import io.headwater.contract.GraphIds;
+import io.headwater.contract.graph.EdgeId;
+import io.headwater.contract.graph.NodeAttributes.Run;
+import io.headwater.contract.graph.NodeAttributes;
+import io.headwater.contract.graph.NodeId;
 import io.headwater.query.decisions.InteractiveQueries;
 import io.headwater.query.graph.AnswerGraph;
 import io.headwater.query.graph.Bounds;
@@ -14,8 +17,8 @@ import io.headwater.query.model.DecisionView;
 import io.headwater.query.model.GraphAnswer;
 import io.headwater.query.model.ModelVersionView;
 import io.headwater.query.model.Provenance;
-import io.headwater.query.model.RunDetails;
 import io.headwater.query.model.RunDetails.DataRef;
+import io.headwater.query.model.RunDetails;
 import io.headwater.query.models.ModelReader;
 import io.headwater.query.runs.RunReader;
 import io.headwater.query.streams.GraphStore;
@@ -116,8 +119,8 @@ public class ProvenanceService {
             List<GraphEdge> context = addRun(graph, answer, run);
             Map<String, String> a = run.getAttributes();
             List<DataRef> inputs = RunReader.inputs(graph, context);
-            steps.add(new Provenance.UpstreamStep(depth, data, run.getId(), a.get("job"), a.get("parentRun"),
-                    RunReader.code(graph, a.get("jobVersion")), a.get("environment"), inputs));
+            steps.add(new Provenance.UpstreamStep(depth, data, run.getId(), a.get(Run.JOB), a.get(Run.PARENT_RUN),
+                    RunReader.code(graph, a.get(Run.JOB_VERSION)), a.get(Run.ENVIRONMENT), inputs));
             for (DataRef input : inputs) {
                 if (!seen.add(nodeId(input))) {
                     continue;
@@ -153,14 +156,14 @@ public class ProvenanceService {
     }
 
     private static GraphNode decisionNode(DecisionView decision) {
-        return GraphNode.newBuilder().setId("decision:" + decision.decisionId()).setKind(NodeKind.DECISION).setName(decision.decisionId())
+        return GraphNode.newBuilder().setId(NodeId.decision(decision.decisionId()).value()).setKind(NodeKind.DECISION).setName(decision.decisionId())
                 .setFirstSeen(decision.decisionTime()).setLastSeen(decision.decisionTime())
-                .setAttributes(Map.of("modelVersion", decision.modelVersionId())).build();
+                .setAttributes(Map.of(NodeAttributes.Decision.MODEL_VERSION, decision.modelVersionId())).build();
     }
 
     private static GraphEdge decidedBy(DecisionView decision) {
-        String target = "decision:" + decision.decisionId();
-        return GraphEdge.newBuilder().setId(GraphIds.edge(decision.modelVersionId(), EdgeKind.DECIDED_BY, target)).setKind(EdgeKind.DECIDED_BY)
+        String target = NodeId.decision(decision.decisionId()).value();
+        return GraphEdge.newBuilder().setId(EdgeId.of(decision.modelVersionId(), EdgeKind.DECIDED_BY, target).value()).setKind(EdgeKind.DECIDED_BY)
                 .setSource(decision.modelVersionId()).setTarget(target).setValidFrom(decision.decisionTime()).build();
     }
 }

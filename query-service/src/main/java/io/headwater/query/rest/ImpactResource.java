@@ -1,5 +1,6 @@
 package io.headwater.query.rest;
 
+import io.headwater.contract.graph.NodeId;
 import io.headwater.query.impact.ImpactService;
 import io.headwater.query.model.Impact;
 import jakarta.ws.rs.DefaultValue;
@@ -29,11 +30,11 @@ public class ImpactResource {
     @GET
     @Operation(summary = "Every job, dataset version, model version and decision downstream of a node",
             description = "Decisions are counted per model version and paged (pass nextCursor as cursor).")
-    public Impact impact(@Parameter(description = "e.g. dataset:s3://lake:customers#v3, run:<uuid>, job:<ns>:<name>") @QueryParam("nodeId") String nodeId,
+    public Impact impact(@Parameter(description = "any node id: " + NodeId.DATASET_VERSION_FORM + ", " + NodeId.RUN_FORM + ", " + NodeId.JOB_FORM + ", ...") @QueryParam("nodeId") String nodeId,
                          @Parameter(description = "steps to follow downstream (default 50)") @QueryParam("depth") @DefaultValue("50") String depth,
                          @QueryParam("cursor") String cursor,
                          @Parameter(description = "decisions per page (default 50)") @QueryParam("limit") @DefaultValue("50") String limit) {
-        return impact.impact(QueryParameters.required("nodeId", nodeId, "dataset:<namespace>:<name>#<version>"), parameters.bounds(depth),
+        return impact.impact(QueryParameters.required("nodeId", nodeId, NodeId.DATASET_VERSION_FORM), parameters.bounds(depth),
                 cursor, QueryParameters.limit(QueryParameters.integer("limit", limit)));
     }
 }

@@ -1,5 +1,6 @@
 package io.headwater.query.rest;
 
+import io.headwater.contract.graph.NodeId;
 import io.headwater.query.decisions.InteractiveQueries;
 import io.headwater.query.graph.NotFoundException;
 import io.headwater.query.model.DecisionPage;
@@ -47,6 +48,6 @@ public class InternalDecisionResource {
     @Operation(hidden = true)
     public DecisionPage decisionsOf(@QueryParam("modelVersionId") String modelVersionId, @QueryParam("cursor") String cursor,
                                     @QueryParam("limit") @DefaultValue("50") String limit) {
-        return decisions.localDecisionsOf(QueryParameters.required("modelVersionId", modelVersionId, "model:churn#7"), cursor, QueryParameters.integer("limit", limit));
+        return decisions.localDecisionsOf(QueryParameters.required("modelVersionId", modelVersionId, NodeId.MODEL_VERSION_FORM), cursor, QueryParameters.integer("limit", limit));
     }
 }

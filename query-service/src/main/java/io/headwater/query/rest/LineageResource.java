@@ -1,5 +1,6 @@
 package io.headwater.query.rest;
 
+import io.headwater.contract.graph.NodeId;
 import io.headwater.query.lineage.ColumnLineageService;
 import io.headwater.query.lineage.Direction;
 import io.headwater.query.lineage.LineageService;
@@ -33,13 +34,13 @@ public class LineageResource {
     @GET
     @Path("/lineage")
     @Operation(summary = "Lineage of a dataset or job, in Marquez's response shape",
-            description = "Node ids as Marquez's: dataset:<namespace>:<name>, job:<namespace>:<name>, optionally with #<version>.")
+            description = "Node ids as Marquez's: " + NodeId.DATASET_FORM + ", " + NodeId.JOB_FORM + ", optionally with #<version>.")
     public LineageGraph lineage(
-            @Parameter(description = "e.g. dataset:file:/srv/spark-demo/data/out/revenue_by_country") @QueryParam("nodeId") String nodeId,
+            @Parameter(description = NodeId.DATASET_FORM + " or " + NodeId.JOB_FORM) @QueryParam("nodeId") String nodeId,
             @Parameter(description = "edges to follow from the node (default 20, Marquez's)") @QueryParam("depth") @DefaultValue("20") String depth,
             @Parameter(description = "upstream, downstream, or both (default, as Marquez)") @QueryParam("direction") @DefaultValue("both") String direction,
             @Parameter(description = "ISO-8601 instant: the graph as it was known then") @QueryParam("asOf") String asOf) {
-        String node = QueryParameters.required("nodeId", nodeId, "dataset:<namespace>:<name>");
+        String node = QueryParameters.required("nodeId", nodeId, NodeId.DATASET_FORM);
         Direction parsed = Direction.parse(direction)
                 .orElseThrow(() -> new InvalidParameterException("direction", "must be upstream, downstream or both"));
         return lineage.lineage(node, parsed, parameters.bounds(depth), QueryParameters.asOf(asOf));
@@ -48,13 +49,13 @@ public class LineageResource {
     @GET
     @Path("/column-lineage")
     @Operation(summary = "Column-level lineage of a dataset's fields or of one field, in Marquez's response shape",
-            description = "nodeId is dataset:<namespace>:<name> (all its fields) or datasetField:<namespace>:<name>:<field>.")
+            description = "nodeId is " + NodeId.DATASET_FORM + " (all its fields) or " + NodeId.FIELD_FORM + ".")
     public LineageGraph columnLineage(
-            @Parameter(description = "e.g. datasetField:file:/srv/out:total") @QueryParam("nodeId") String nodeId,
+            @Parameter(description = NodeId.DATASET_FORM + " or " + NodeId.FIELD_FORM) @QueryParam("nodeId") String nodeId,
             @Parameter(description = "edges to follow (default 20)") @QueryParam("depth") @DefaultValue("20") String depth,
             @Parameter(description = "also follow fields derived from these (default false, as Marquez)") @QueryParam("withDownstream") @DefaultValue("false") boolean withDownstream,
             @Parameter(description = "ISO-8601 instant: the graph as it was known then") @QueryParam("asOf") String asOf) {
-        String node = QueryParameters.required("nodeId", nodeId, "datasetField:<namespace>:<name>:<field>");
+        String node = QueryParameters.required("nodeId", nodeId, NodeId.FIELD_FORM);
         return columns.columnLineage(node, withDownstream, parameters.bounds(depth), QueryParameters.asOf(asOf));
     }
 }

@@ -1,21 +1,23 @@
 package io.headwater.query.runs;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.avro.EdgeKind;
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.NodeKind;
+import io.headwater.contract.graph.EdgeAttributes.Read;
+import io.headwater.contract.graph.NodeAttributes.DatasetVersion;
+import io.headwater.contract.graph.NodeAttributes.Environment;
+import io.headwater.contract.graph.NodeAttributes.JobVersion;
+import io.headwater.contract.graph.NodeAttributes.Run;
+import io.headwater.contract.graph.NodeDetails;
+import io.headwater.contract.graph.NodeId;
 import io.headwater.query.graph.GraphView;
-import io.headwater.query.model.RunDetails;
 import io.headwater.query.model.RunDetails.Code;
 import io.headwater.query.model.RunDetails.DataRef;
 import io.headwater.query.model.RunDetails.EnvironmentDetails;
 import io.headwater.query.model.RunDetails.MetricValue;
+import io.headwater.query.model.RunDetails;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,14 +30,12 @@ import java.util.TreeMap;
 /** Reads a run's details from its node and the edges around it. */
 public final class RunReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private RunReader() {
     }
 
     /** Accepts a bare run UUID or a graph id {@code run:<uuid>}. */
     public static String runNodeId(String runId) {
-        return runId.startsWith("run:") ? runId : "run:" + runId;
+        return NodeId.tryParse(runId).filter(id -> id.kind() == NodeKind.RUN).orElseGet(() -> NodeId.run(runId)).value();
     }
 
     public static Optional<RunDetails> read(GraphView graph, String runId) {
@@ -44,15 +44,16 @@ public final class RunReader {
 
     public static RunDetails details(GraphView graph, GraphNode run) {
         Map<String, String> a = run.getAttributes();
-        JsonNode detail = json(run.getDetailJson());
+        NodeDetails.Run detail = NodeDetails.read(run.getDetailJson(), NodeDetails.Run.class)
+                .orElse(new NodeDetails.Run(Map.of(), List.of(), null, null, null, 0));
         String id = run.getId();
         List<String> children = graph.out(id, EdgeKind.CHILD_OF).stream().map(GraphEdge::getTarget).sorted().toList();
-        String parent = graph.in(id, EdgeKind.CHILD_OF).stream().map(GraphEdge::getSource).findFirst().orElse(a.get("parentRun"));
+        String parent = graph.in(id, EdgeKind.CHILD_OF).stream().map(GraphEdge::getSource).findFirst().orElse(a.get(Run.PARENT_RUN));
         List<String> produced = graph.out(id, EdgeKind.PRODUCED).stream().map(GraphEdge::getTarget).sorted().toList();
-        return new RunDetails(id, run.getName(), a.get("job"), a.get("state"), instant(a.get("startTime")), instant(a.get("endTime")),
-                a.get("errorMessage"), parent, children, parameters(detail), metrics(detail),
-                withDirtyFlag(code(graph, a.get("jobVersion")), "true".equals(a.get("sourceDirty"))),
-                environment(graph, a.get("environment")), inputs(graph, id), outputs(graph, id), produced);
+        return new RunDetails(id, run.getName(), a.get(Run.JOB), a.get(Run.STATE), instant(a.get(Run.START_TIME)), instant(a.get(Run.END_TIME)),
+                a.get(Run.ERROR_MESSAGE), parent, children, new TreeMap<>(detail.parameters()), metrics(detail),
+                withDirtyFlag(code(graph, a.get(Run.JOB_VERSION)), Boolean.parseBoolean(a.get(Run.SOURCE_DIRTY))),
+                environment(graph, a.get(Run.ENVIRONMENT)), inputs(graph, id), outputs(graph, id), produced);
     }
 
     public static List<DataRef> inputs(GraphView graph, String runNodeId) {
@@ -67,7 +68,7 @@ public final class RunReader {
                 continue;
             }
             Map<String, String> attributes = read.getAttributes();
-            inputs.add(dataRef(graph, read.getSource(), attributes.get("role"), instant(attributes.get("readAt"))));
+            inputs.add(dataRef(graph, read.getSource(), attributes.get(Read.ROLE), instant(attributes.get(Read.READ_AT))));
         }
         inputs.sort(Comparator.comparing(DataRef::dataset));
         return inputs;
@@ -87,7 +88,7 @@ public final class RunReader {
         Optional<GraphNode> node = graph.node(nodeId);
         if (node.isPresent() && node.get().getKind() == NodeKind.DATASET_VERSION) {
             Map<String, String> a = node.get().getAttributes();
-            return new DataRef(a.get("dataset"), nodeId, a.get("version"), role, at, a.get("writtenBy"));
+            return new DataRef(a.get(DatasetVersion.DATASET), nodeId, a.get(DatasetVersion.VERSION), role, at, a.get(DatasetVersion.WRITTEN_BY));
         }
         return new DataRef(nodeId, null, null, role, at, null);
     }
@@ -98,9 +99,9 @@ public final class RunReader {
         }
         return graph.node(jobVersionId).map(node -> {
             Map<String, String> a = node.getAttributes();
-            JsonNode detail = json(node.getDetailJson());
-            return new Code(jobVersionId, a.get("repoUrl"), a.get("url"), a.get("path"), a.get("commit"), a.get("branch"), a.get("tag"),
-                    a.get("sql"), a.get("language"), detail.path("sourceCode").isTextual() ? detail.get("sourceCode").asText() : null, null);
+            String sourceCode = NodeDetails.read(node.getDetailJson(), NodeDetails.JobVersion.class).map(NodeDetails.JobVersion::sourceCode).orElse(null);
+            return new Code(jobVersionId, a.get(JobVersion.REPO_URL), a.get(JobVersion.URL), a.get(JobVersion.PATH), a.get(JobVersion.COMMIT),
+                    a.get(JobVersion.BRANCH), a.get(JobVersion.TAG), a.get(JobVersion.SQL), a.get(JobVersion.LANGUAGE), sourceCode, null);
         }).orElse(new Code(jobVersionId, null, null, null, null, null, null, null, null, null, null));
     }
 
@@ -118,28 +119,16 @@ public final class RunReader {
         }
         return graph.node(environmentId).map(node -> {
             Map<String, String> a = node.getAttributes();
-            JsonNode detail = json(node.getDetailJson());
-            Map<String, String> packages = new TreeMap<>();
-            detail.path("packages").fields().forEachRemaining(e -> packages.put(e.getKey(), e.getValue().asText()));
-            List<Map<String, Object>> gpus = JSON.convertValue(detail.path("gpus"), new TypeReference<>() { });
-            return new EnvironmentDetails(environmentId, a.get("runtime"), a.get("runtimeVersion"), a.get("os"), a.get("containerImage"),
-                    a.get("imageDigest"), packages, gpus == null ? List.of() : gpus);
+            NodeDetails.Environment detail = NodeDetails.read(node.getDetailJson(), NodeDetails.Environment.class)
+                    .orElse(new NodeDetails.Environment(Map.of(), List.of()));
+            List<Map<String, Object>> gpus = detail.gpus().stream().map(NodeDetails::asMap).toList();
+            return new EnvironmentDetails(environmentId, a.get(Environment.RUNTIME), a.get(Environment.RUNTIME_VERSION), a.get(Environment.OS),
+                    a.get(Environment.CONTAINER_IMAGE), a.get(Environment.IMAGE_DIGEST), new TreeMap<>(detail.packages()), gpus);
         }).orElse(null);
     }
 
-    private static Map<String, String> parameters(JsonNode detail) {
-        Map<String, String> parameters = new TreeMap<>();
-        detail.path("parameters").fields().forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
-        return parameters;
-    }
-
-    private static List<MetricValue> metrics(JsonNode detail) {
-        List<MetricValue> metrics = new ArrayList<>();
-        for (JsonNode m : detail.path("metrics")) {
-            metrics.add(new MetricValue(m.path("name").asText(), m.path("value").asDouble(),
-                    m.has("step") ? m.get("step").asLong() : null, m.has("timestamp") ? m.get("timestamp").asText() : null));
-        }
-        return metrics;
+    private static List<MetricValue> metrics(NodeDetails.Run detail) {
+        return detail.metrics().stream().map(m -> new MetricValue(m.name(), m.value(), m.step(), m.timestamp())).toList();
     }
 
     /** The last value of each metric (highest step, else the last recorded). */
@@ -158,16 +147,5 @@ public final class RunReader {
 
     static Instant instant(String value) {
         return value == null ? null : Instant.parse(value);
-    }
-
-    static JsonNode json(String text) {
-        if (text == null) {
-            return JSON.createObjectNode();
-        }
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -4,9 +4,10 @@ import io.headwater.avro.EdgeKind;
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.NodeKind;
+import io.headwater.contract.graph.NodeAttributes;
 import io.headwater.query.graph.GraphView;
-import io.headwater.query.model.SearchResults;
 import io.headwater.query.model.SearchResults.Hit;
+import io.headwater.query.model.SearchResults;
 import io.headwater.query.streams.GraphStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,7 +25,7 @@ import java.util.TreeSet;
 public class SearchService {
 
     private static final List<NodeKind> BY_NAME = List.of(NodeKind.DATASET, NodeKind.JOB, NodeKind.MODEL);
-    private static final List<String> BY_VALUE = List.of("commit", "imageDigest", "containerImage");
+    private static final List<String> BY_VALUE = NodeAttributes.SEARCHABLE;
 
     private final GraphStore store;
 

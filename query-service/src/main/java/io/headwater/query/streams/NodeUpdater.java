@@ -2,6 +2,7 @@ package io.headwater.query.streams;
 
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.NodeKind;
+import io.headwater.contract.graph.NodeAttributes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -20,7 +21,7 @@ class NodeUpdater implements Processor<String, GraphNode, Void, Void> {
     /** Kinds listed or searched by name; runs, versions and fields are reached through edges instead. */
     static final Set<NodeKind> INDEXED_KINDS = Set.of(NodeKind.DATASET, NodeKind.JOB, NodeKind.MODEL, NodeKind.ALERT);
     /** Attributes searched by exact value: job versions by commit, environments by image and digest. */
-    static final List<String> INDEXED_ATTRIBUTES = List.of("commit", "imageDigest", "containerImage");
+    static final List<String> INDEXED_ATTRIBUTES = NodeAttributes.SEARCHABLE;
 
     private final String storeName;
     private KeyValueStore<String, GraphNode> store;
