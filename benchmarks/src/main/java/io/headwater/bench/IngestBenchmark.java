@@ -1,8 +1,8 @@
 package io.headwater.bench;
 
 import io.headwater.contract.Topics;
-import io.headwater.devstack.Fixtures;
-import io.headwater.devstack.LocalPlatform;
+import io.headwater.testkit.Fixtures;
+import io.headwater.testkit.LocalPlatform;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

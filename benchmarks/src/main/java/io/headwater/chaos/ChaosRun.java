@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.NodeKind;
 import io.headwater.contract.graph.NodeAttributes;
-import io.headwater.devstack.GraphSnapshot;
-import io.headwater.devstack.LocalPlatform;
 import io.headwater.devstack.ServiceProcess;
+import io.headwater.testkit.GraphSnapshot;
+import io.headwater.testkit.LocalPlatform;
 
 import java.io.PrintStream;
 import java.net.URI;

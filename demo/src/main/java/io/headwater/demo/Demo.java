@@ -5,7 +5,7 @@ import io.headwater.client.ClientConfig;
 import io.headwater.client.Decision;
 import io.headwater.client.DecisionsClient;
 import io.headwater.contract.graph.NodeId;
-import io.headwater.devstack.Fixtures;
+import io.headwater.testkit.Fixtures;
 
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -6,14 +6,12 @@ import com.sun.net.httpserver.HttpServer;
 import io.headwater.avro.EdgeKind;
 import io.headwater.avro.GraphEdge;
 import io.headwater.contract.Topics;
-import io.headwater.devstack.LocalPlatform;
-import io.headwater.devstack.TopicReader;
+import io.headwater.testkit.LocalPlatform;
+import io.headwater.testkit.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +26,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

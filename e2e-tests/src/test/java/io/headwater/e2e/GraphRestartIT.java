@@ -1,9 +1,9 @@
 package io.headwater.e2e;
 
 import io.headwater.avro.EdgeKind;
-import io.headwater.devstack.Fixtures;
-import io.headwater.devstack.GraphSnapshot;
-import io.headwater.devstack.LocalPlatform;
+import io.headwater.testkit.Fixtures;
+import io.headwater.testkit.GraphSnapshot;
+import io.headwater.testkit.LocalPlatform;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

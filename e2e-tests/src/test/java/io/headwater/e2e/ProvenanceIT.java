@@ -2,9 +2,9 @@ package io.headwater.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.headwater.devstack.Fixtures;
-import io.headwater.devstack.LocalPlatform;
 import io.headwater.devstack.ServiceProcess;
+import io.headwater.testkit.Fixtures;
+import io.headwater.testkit.LocalPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

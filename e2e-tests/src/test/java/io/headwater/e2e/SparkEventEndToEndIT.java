@@ -2,8 +2,8 @@ package io.headwater.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.headwater.devstack.Fixtures;
-import io.headwater.devstack.LocalPlatform;
+import io.headwater.testkit.Fixtures;
+import io.headwater.testkit.LocalPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,7 +112,7 @@ class SparkEventEndToEndIT {
         assertThat(postJson("/api/v1/lineage", training.formatted("START", "2026-11-20T09:00:00Z", runId, facet, facet))).isEqualTo(201);
         assertThat(postJson("/api/v1/lineage", training.formatted("COMPLETE", "2026-11-20T10:00:00Z", runId, facet, facet))).isEqualTo(201);
 
-        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, io.headwater.avro.LinkedDecision>> linked = io.headwater.devstack.TopicReader.avro(
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, io.headwater.avro.LinkedDecision>> linked = io.headwater.testkit.TopicReader.avro(
                 platform.kafka.bootstrapServers(), platform.registry.url(), io.headwater.contract.Topics.DECISIONS_LINKED,
                 io.headwater.avro.LinkedDecision.class,
                 read -> read.stream().anyMatch(r -> r.key().equals("e2e-d-1") && r.value().getModelVersionKnown()), Duration.ofSeconds(60));

@@ -2,9 +2,9 @@ package io.headwater.ingest;
 
 import io.headwater.avro.LineageEvent;
 import io.headwater.contract.Topics;
-import io.headwater.devstack.Fixtures;
-import io.headwater.devstack.KafkaAndRegistryTestResource;
-import io.headwater.devstack.TopicReader;
+import io.headwater.testkit.Fixtures;
+import io.headwater.testkit.KafkaAndRegistryTestResource;
+import io.headwater.testkit.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

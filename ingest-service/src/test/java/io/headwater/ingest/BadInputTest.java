@@ -3,7 +3,7 @@ package io.headwater.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.headwater.devstack.KafkaAndRegistryTestResource;
+import io.headwater.testkit.KafkaAndRegistryTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

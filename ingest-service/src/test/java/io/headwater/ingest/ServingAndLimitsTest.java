@@ -1,6 +1,6 @@
 package io.headwater.ingest;
 
-import io.headwater.devstack.KafkaAndRegistryTestResource;
+import io.headwater.testkit.KafkaAndRegistryTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

@@ -70,6 +70,33 @@ class TrainingRunTest {
         assertThat(start.get("outputs")).isEmpty();
     }
 
+    /** The client is used without Headwater's jars, so it spells the facets itself: held here to what ingest reads. */
+    @Test
+    void everyHeadwaterFacetItWritesIsOneIngestReadsUnderItsSchema() throws Exception {
+        TrainingRun run = TrainingRun.start("churn-train", "ml", transport(ingest.url()), new EnvironmentCapture(Map.of("PATH", "/nonexistent")), temp);
+        TrainingRun.record(run, r -> {
+            r.params(Map.of("epochs", 20));
+            r.input("s3://lake/customers", "training", "v3");
+            r.metric("auc", 0.91, 2L);
+            r.referenceProfile(List.of(Distribution.numeric("tenure", List.of(0.0, 12.0), List.of(30L))), null);
+            r.outputModel("churn", "7", "s3://models/churn/7");
+        });
+        JsonNode complete = JSON.readTree(ingest.bodies.get(1));
+        List<JsonNode> facetObjects = List.of(complete.at("/run/facets"), complete.at("/inputs/0/inputFacets"), complete.at("/outputs/0/facets"));
+        java.util.Set<io.headwater.openlineage.Facets.Headwater> written = java.util.EnumSet.noneOf(io.headwater.openlineage.Facets.Headwater.class);
+        for (JsonNode facets : facetObjects) {
+            facets.fields().forEachRemaining(facet -> {
+                if (facet.getKey().startsWith("headwater_")) {
+                    io.headwater.openlineage.Facets.Headwater known = io.headwater.openlineage.Facets.Headwater.byKey(facet.getKey()).orElseThrow(
+                            () -> new AssertionError("ingest does not read " + facet.getKey()));
+                    written.add(known);
+                    assertThat(facet.getValue().path("_schemaURL").asText()).as(facet.getKey()).isEqualTo(known.schemaUrl());
+                }
+            });
+        }
+        assertThat(written).containsExactlyInAnyOrder(io.headwater.openlineage.Facets.Headwater.values());
+    }
+
     @Test
     void anExceptionIsAFailWithItsMessageAndIsThrownOn() {
         TrainingRun run = TrainingRun.start("churn-train", "ml", transport(ingest.url()), new EnvironmentCapture(Map.of()), temp);

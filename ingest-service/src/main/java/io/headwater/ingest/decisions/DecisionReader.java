@@ -1,15 +1,15 @@
 package io.headwater.ingest.decisions;
 
-import io.headwater.contract.RecordTrimmer;
-import io.headwater.ingest.validation.PayloadTooLargeException;
-import io.headwater.ingest.validation.TimeChecks;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.headwater.avro.Decision;
-import io.headwater.contract.Topics;
-import io.headwater.ingest.service.Outgoing;
-import io.headwater.ingest.validation.InvalidEventException;
-import io.headwater.ingest.validation.SchemaCatalog;
+import io.headwater.contract.RecordTrimmer;
 import io.headwater.contract.Times;
+import io.headwater.contract.Topics;
+import io.headwater.ingest.kafka.Outgoing;
+import io.headwater.ingest.validation.InvalidEventException;
+import io.headwater.ingest.validation.PayloadTooLargeException;
+import io.headwater.ingest.validation.SchemaCatalog;
+import io.headwater.ingest.validation.TimeChecks;
 import io.headwater.ingest.validation.Violation;
 
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.headwater.ingest.health;
 
-import io.headwater.registry.client.SchemaRegistryClient;
-import io.headwater.registry.client.SchemaRegistryException;
+import io.headwater.kafka.registry.SchemaRegistryClient;
+import io.headwater.kafka.registry.SchemaRegistryException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -1,8 +1,9 @@
 package io.headwater.ingest.kafka;
 
-import io.headwater.registry.client.SchemaRegistryClient;
-import io.headwater.registry.client.SchemaRegistryException;
-import io.headwater.registry.serde.AvroSerializer;
+import io.headwater.contract.RecordSizes;
+import io.headwater.kafka.registry.SchemaRegistryClient;
+import io.headwater.kafka.registry.SchemaRegistryException;
+import io.headwater.kafka.serde.AvroSerializer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.avro.specific.SpecificRecord;
@@ -13,7 +14,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
-import io.headwater.contract.RecordSizes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 

@@ -1,6 +1,6 @@
 package io.headwater.ingest.kafka;
 
-import io.headwater.registry.client.SchemaRegistryClient;
+import io.headwater.kafka.registry.SchemaRegistryClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

@@ -1,16 +1,16 @@
 package io.headwater.ingest.monitoring;
 
-import io.headwater.ingest.validation.TimeChecks;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.headwater.avro.FeatureDistribution;
 import io.headwater.avro.MonitoringStats;
+import io.headwater.contract.Times;
 import io.headwater.contract.Topics;
-import io.headwater.openlineage.LineageEventNormalizer;
-import io.headwater.ingest.service.Outgoing;
+import io.headwater.ingest.kafka.Outgoing;
 import io.headwater.ingest.validation.InvalidEventException;
 import io.headwater.ingest.validation.SchemaCatalog;
-import io.headwater.contract.Times;
+import io.headwater.ingest.validation.TimeChecks;
 import io.headwater.ingest.validation.Violation;
+import io.headwater.openlineage.FeatureDistributions;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +57,7 @@ public final class MonitoringReader {
             throw new InvalidEventException(violations);
         }
         List<FeatureDistribution> features = new ArrayList<>();
-        json.path("features").forEach(f -> features.add(LineageEventNormalizer.distribution(f)));
+        json.path("features").forEach(f -> features.add(FeatureDistributions.fromJson(f)));
         Map<String, Double> quality = new LinkedHashMap<>();
         json.path("qualityMetrics").fields().forEachRemaining(e -> quality.put(e.getKey(), e.getValue().asDouble()));
         MonitoringStats stats = MonitoringStats.newBuilder()
@@ -67,7 +67,7 @@ public final class MonitoringReader {
                 .setWindowEnd(Times.parse(json.get("windowEnd").asText()))
                 .setSampleCount(json.path("sampleCount").asLong(0))
                 .setFeatures(features)
-                .setPrediction(json.has("prediction") ? LineageEventNormalizer.distribution(json.get("prediction")) : null)
+                .setPrediction(json.has("prediction") ? FeatureDistributions.fromJson(json.get("prediction")) : null)
                 .setQualityMetrics(quality)
                 .setReceivedAt(Times.micros(receivedAt))
                 .build();

@@ -1,12 +1,12 @@
 package io.headwater.ingest.openlineage;
 
-import io.headwater.openlineage.EventKind;
-import io.headwater.openlineage.LineageEventNormalizer;
-import io.headwater.ingest.validation.TimeChecks;
-import io.headwater.contract.Times;
-import io.headwater.ingest.validation.Violation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.headwater.avro.LineageEventKind;
+import io.headwater.contract.Times;
+import io.headwater.ingest.validation.TimeChecks;
+import io.headwater.ingest.validation.Violation;
+import io.headwater.openlineage.EventKind;
+import io.headwater.openlineage.Facets;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -80,9 +80,9 @@ public final class OpenLineageValidator {
     private static void validateFacetTimes(JsonNode facets, List<Violation> violations) {
         TimeChecks.check(facets.path("nominalTime"), "nominalStartTime", "/run/facets/nominalTime", violations);
         TimeChecks.check(facets.path("nominalTime"), "nominalEndTime", "/run/facets/nominalTime", violations);
-        JsonNode metrics = facets.path(LineageEventNormalizer.METRICS_FACET).path("metrics");
+        JsonNode metrics = facets.path(Facets.Headwater.METRICS.key()).path("metrics");
         for (int i = 0; i < metrics.size(); i++) {
-            TimeChecks.check(metrics.get(i), "timestamp", "/run/facets/" + LineageEventNormalizer.METRICS_FACET + "/metrics/" + i, violations);
+            TimeChecks.check(metrics.get(i), "timestamp", "/run/facets/" + Facets.Headwater.METRICS.key() + "/metrics/" + i, violations);
         }
     }
 

@@ -1,15 +1,17 @@
 package io.headwater.ingest.openlineage;
 
-import io.headwater.ingest.validation.SchemaCatalog;
-import io.headwater.ingest.validation.Violation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headwater.avro.LineageEventKind;
+import io.headwater.ingest.validation.SchemaCatalog;
+import io.headwater.ingest.validation.Violation;
+import io.headwater.openlineage.Facets;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -21,13 +23,6 @@ import java.util.regex.Pattern;
 public final class SpecSchemaValidator {
 
     private static final Pattern OL_FACET = Pattern.compile("https://openlineage\\.io/spec/facets/[0-9-]+/[A-Za-z]+\\.json#.+");
-    private static final Map<String, String> HEADWATER_FACETS = Map.of(
-            "headwater_parameters", "HeadwaterParametersRunFacet",
-            "headwater_metrics", "HeadwaterMetricsRunFacet",
-            "headwater_environment", "HeadwaterEnvironmentRunFacet",
-            "headwater_referenceProfile", "HeadwaterReferenceProfileRunFacet",
-            "headwater_modelArtifact", "HeadwaterModelArtifactDatasetFacet",
-            "headwater_datasetRole", "HeadwaterDatasetRoleInputDatasetFacet");
 
     private final SchemaCatalog catalog;
 
@@ -68,9 +63,9 @@ public final class SpecSchemaValidator {
 
     /** Headwater facets by their key; standard facets by their _schemaURL when a copy is known; else none. */
     private String facetSchema(String key, String schemaUrl) {
-        String headwater = HEADWATER_FACETS.get(key);
-        if (headwater != null) {
-            return SchemaCatalog.HEADWATER_FACETS + headwater + ".json#/$defs/" + headwater;
+        Optional<Facets.Headwater> headwater = Facets.Headwater.byKey(key);
+        if (headwater.isPresent()) {
+            return headwater.get().schemaUrl() + "#/$defs/" + headwater.get().schemaName();
         }
         return OL_FACET.matcher(schemaUrl).matches() && catalog.resolves(schemaUrl) ? schemaUrl : null;
     }

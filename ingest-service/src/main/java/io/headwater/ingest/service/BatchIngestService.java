@@ -1,12 +1,13 @@
 package io.headwater.ingest.service;
 
-import io.headwater.ingest.kafka.UnstorableEventException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.contract.Problem;
 import io.headwater.ingest.kafka.EventPublisher;
+import io.headwater.ingest.kafka.Outgoing;
+import io.headwater.ingest.kafka.UnstorableEventException;
 import io.headwater.ingest.metrics.IngestMetrics;
 import io.headwater.ingest.validation.InvalidEventException;
 import io.headwater.ingest.validation.JsonBodyReader;

@@ -1,21 +1,22 @@
 package io.headwater.ingest.service;
 
-import io.headwater.contract.RecordSizes;
-import io.headwater.contract.RecordTrimmer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.avro.LineageEvent;
+import io.headwater.contract.RecordSizes;
+import io.headwater.contract.RecordTrimmer;
 import io.headwater.contract.Topics;
 import io.headwater.ingest.kafka.EventPublisher;
+import io.headwater.ingest.kafka.Outgoing;
 import io.headwater.ingest.metrics.IngestMetrics;
-import io.headwater.openlineage.EventKind;
-import io.headwater.openlineage.LineageEventNormalizer;
 import io.headwater.ingest.openlineage.OpenLineageValidator;
 import io.headwater.ingest.openlineage.SpecSchemaValidator;
 import io.headwater.ingest.validation.InvalidEventException;
 import io.headwater.ingest.validation.JsonBodyReader;
 import io.headwater.ingest.validation.SchemaCatalog;
 import io.headwater.ingest.validation.Violation;
+import io.headwater.openlineage.EventKind;
+import io.headwater.openlineage.LineageEventNormalizer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package io.headwater.ingest.service;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.ingest.decisions.DecisionReader;
 import io.headwater.ingest.kafka.EventPublisher;
+import io.headwater.ingest.kafka.Outgoing;
 import io.headwater.ingest.metrics.IngestMetrics;
 import io.headwater.ingest.monitoring.MonitoringReader;
 import io.headwater.ingest.validation.InvalidEventException;
@@ -14,6 +14,7 @@ import io.headwater.ingest.validation.SchemaCatalog;
 import io.headwater.ingest.validation.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
 public final class SchemaCatalog {
 
     public static final String OPENLINEAGE = "https://openlineage.io/spec/2-0-2/OpenLineage.json";
-    public static final String HEADWATER_FACETS = "https://headwater.dev/spec/facets/1-0-0/";
     public static final String HEADWATER_API = "https://headwater.dev/spec/api/1-0-0/";
 
     private static final Pattern OL_FACET = Pattern.compile("https://openlineage\\.io/spec/facets/[0-9-]+/([A-Za-z]+\\.json)");

@@ -1,9 +1,9 @@
 package io.headwater.ingest.openlineage;
 
-import io.headwater.ingest.validation.Violation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.headwater.devstack.Fixtures;
+import io.headwater.ingest.validation.Violation;
+import io.headwater.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,12 +1,12 @@
 package io.headwater.ingest.openlineage;
 
-import io.headwater.openlineage.EventKind;
-import io.headwater.ingest.validation.Violation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headwater.avro.LineageEventKind;
-import io.headwater.devstack.Fixtures;
+import io.headwater.ingest.validation.Violation;
+import io.headwater.openlineage.EventKind;
+import io.headwater.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -2,13 +2,13 @@ package io.headwater.streams.topology;
 
 import io.headwater.avro.DatasetAccess;
 import io.headwater.avro.Decision;
-import io.headwater.avro.LinkedDecision;
 import io.headwater.avro.GraphEdge;
-import io.headwater.avro.RunHistory;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.LineageEvent;
-import io.headwater.registry.client.SchemaRegistryClient;
-import io.headwater.registry.serde.AvroSerde;
+import io.headwater.avro.LinkedDecision;
+import io.headwater.avro.RunHistory;
+import io.headwater.kafka.registry.SchemaRegistryClient;
+import io.headwater.kafka.serde.AvroSerde;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.serialization.Serde;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

@@ -1,6 +1,6 @@
 package io.headwater.streams.topology;
 
-import io.headwater.registry.client.SchemaRegistryClient;
+import io.headwater.kafka.registry.SchemaRegistryClient;
 import org.apache.avro.Schema;
 
 import java.util.Map;

@@ -1,6 +1,7 @@
 package io.headwater.query.alerts;
 
 import io.headwater.avro.DriftAlert;
+import io.headwater.query.streams.AlertListener;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,12 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
  * store), for the server-sent event stream. Subscribers get what arrives after they connect.
  */
 @ApplicationScoped
-public class AlertFeed {
+public class AlertFeed implements AlertListener {
 
     private final BroadcastProcessor<DriftAlert> broadcast = BroadcastProcessor.create();
 
     /** Called from the single global-store thread, so emissions are never concurrent. */
-    public void publish(DriftAlert alert) {
+    @Override
+    public void alertStored(DriftAlert alert) {
         try {
             broadcast.onNext(alert);
         } catch (RuntimeException e) {

@@ -1,7 +1,7 @@
 package io.headwater.query.alerts;
 
 import io.headwater.avro.DriftAlert;
-import io.headwater.query.model.AlertView;
+import io.headwater.query.api.AlertView;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.headwater.query.alerts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.avro.DriftAlert;
-import io.headwater.query.model.WebhookSubscription;
+import io.headwater.query.api.WebhookSubscription;
 import io.headwater.query.streams.StoreAccess;
 import io.headwater.query.streams.TopologyProducer;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,7 +2,7 @@ package io.headwater.query.alerts;
 
 import io.headwater.avro.DriftAlert;
 import io.headwater.contract.graph.NodeId;
-import io.headwater.query.model.AlertView;
+import io.headwater.query.api.AlertView;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 

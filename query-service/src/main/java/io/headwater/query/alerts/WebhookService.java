@@ -3,9 +3,10 @@ package io.headwater.query.alerts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.contract.Topics;
-import io.headwater.query.graph.NotFoundException;
-import io.headwater.query.model.WebhookSubscription;
-import io.headwater.query.rest.InvalidParameterException;
+import io.headwater.query.api.WebhookSubscription;
+import io.headwater.query.errors.InvalidParameterException;
+import io.headwater.query.errors.KafkaUnavailableException;
+import io.headwater.query.errors.NotFoundException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -93,10 +94,10 @@ public class WebhookService {
         try {
             producer.send(new ProducerRecord<>(Topics.ALERT_WEBHOOKS, id, value)).get(15, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new io.headwater.query.streams.GraphStore.GraphNotReadyException("Kafka did not acknowledge the subscription: " + e.getMessage());
+            throw new KafkaUnavailableException("Kafka did not acknowledge the subscription: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new io.headwater.query.streams.GraphStore.GraphNotReadyException("interrupted");
+            throw new KafkaUnavailableException("interrupted while waiting for Kafka", e);
         }
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.headwater.avro.Decision;
 import io.headwater.avro.LinkedDecision;
-import io.headwater.query.model.DecisionView;
+import io.headwater.query.api.DecisionView;
 
 import java.io.IOException;
 import java.util.TreeMap;

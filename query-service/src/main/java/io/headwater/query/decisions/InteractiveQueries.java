@@ -1,9 +1,9 @@
 package io.headwater.query.decisions;
 
 import io.headwater.avro.LinkedDecision;
-import io.headwater.query.model.DecisionPage;
-import io.headwater.query.model.DecisionView;
-import io.headwater.query.streams.GraphStore.GraphNotReadyException;
+import io.headwater.query.api.DecisionPage;
+import io.headwater.query.api.DecisionView;
+import io.headwater.query.errors.GraphNotReadyException;
 import io.headwater.query.streams.GraphStoreKeys;
 import io.headwater.query.streams.StoreAccess;
 import io.headwater.query.streams.TopologyProducer;
@@ -150,7 +150,7 @@ public class InteractiveQueries {
         try {
             return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new io.headwater.query.rest.InvalidParameterException("cursor", "is not a cursor this API returned");
+            throw new io.headwater.query.errors.InvalidParameterException("cursor", "is not a cursor this API returned");
         }
     }
 }

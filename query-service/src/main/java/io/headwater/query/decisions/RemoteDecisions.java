@@ -3,9 +3,9 @@ package io.headwater.query.decisions;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.headwater.query.model.DecisionPage;
-import io.headwater.query.model.DecisionView;
-import io.headwater.query.streams.GraphStore.GraphNotReadyException;
+import io.headwater.query.api.DecisionPage;
+import io.headwater.query.api.DecisionView;
+import io.headwater.query.errors.PeerUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.streams.state.HostInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -72,10 +72,10 @@ public class RemoteDecisions {
         try {
             return http.send(method.apply(HttpRequest.newBuilder(uri).timeout(timeout)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new GraphNotReadyException("the instance holding this key (" + owner + ") did not answer: " + e.getMessage());
+            throw new PeerUnavailableException("the instance holding this key (" + owner + ") did not answer: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GraphNotReadyException("interrupted while asking " + owner);
+            throw new PeerUnavailableException("interrupted while asking " + owner, e);
         }
     }
 
@@ -85,7 +85,7 @@ public class RemoteDecisions {
 
     private <T> T read(HttpResponse<String> response, JavaType type) {
         if (response.statusCode() != 200) {
-            throw new GraphNotReadyException("the instance holding this key answered " + response.statusCode() + "; retry shortly");
+            throw new PeerUnavailableException("the instance holding this key answered " + response.statusCode() + "; retry shortly", null);
         }
         try {
             return json.readValue(response.body(), type);

@@ -2,7 +2,7 @@ package io.headwater.query.graph;
 
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
-import io.headwater.query.model.GraphAnswer;
+import io.headwater.query.api.GraphAnswer;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -8,9 +8,10 @@ import io.headwater.contract.graph.EdgeAttributes.DerivedFrom;
 import io.headwater.contract.graph.NodeAttributes.DatasetField;
 import io.headwater.contract.graph.NodeDetails;
 import io.headwater.contract.graph.NodeId;
+import io.headwater.query.api.LineageGraph;
+import io.headwater.query.errors.NodeNotFoundException;
 import io.headwater.query.graph.GraphView;
 import io.headwater.query.graph.Neighbourhood;
-import io.headwater.query.model.LineageGraph;
 import io.headwater.query.streams.GraphStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -79,7 +80,7 @@ public class ColumnLineageService {
             return List.of(node.getId());
         }
         if (node.getKind() != NodeKind.DATASET) {
-            throw new io.headwater.query.rest.InvalidParameterException("nodeId", "must name a dataset or a datasetField, not a " + node.getKind());
+            throw new io.headwater.query.errors.InvalidParameterException("nodeId", "must name a dataset or a datasetField, not a " + node.getKind());
         }
         String prefix = NodeId.fieldIdPrefix(node.getNamespace(), node.getName());
         return fieldsOf(graph, node.getId(), prefix);

@@ -4,9 +4,10 @@ import io.headwater.avro.EdgeKind;
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.contract.graph.NodeId;
+import io.headwater.query.api.LineageGraph;
+import io.headwater.query.errors.NodeNotFoundException;
 import io.headwater.query.graph.GraphView;
 import io.headwater.query.graph.Neighbourhood;
-import io.headwater.query.model.LineageGraph;
 import io.headwater.query.streams.GraphStore;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -5,8 +5,8 @@ import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.contract.graph.NodeAttributes.ModelVersion;
 import io.headwater.contract.graph.NodeId;
+import io.headwater.query.api.ModelVersionView;
 import io.headwater.query.graph.GraphView;
-import io.headwater.query.model.ModelVersionView;
 
 import java.util.Map;
 

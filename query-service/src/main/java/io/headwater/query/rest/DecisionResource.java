@@ -1,9 +1,9 @@
 package io.headwater.query.rest;
 
+import io.headwater.query.api.DecisionView;
+import io.headwater.query.api.Provenance;
 import io.headwater.query.decisions.InteractiveQueries;
-import io.headwater.query.graph.NotFoundException;
-import io.headwater.query.model.DecisionView;
-import io.headwater.query.model.Provenance;
+import io.headwater.query.errors.NotFoundException;
 import io.headwater.query.provenance.ProvenanceService;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

@@ -1,8 +1,8 @@
 package io.headwater.query.rest;
 
 import io.headwater.contract.graph.NodeId;
+import io.headwater.query.api.Impact;
 import io.headwater.query.impact.ImpactService;
-import io.headwater.query.model.Impact;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

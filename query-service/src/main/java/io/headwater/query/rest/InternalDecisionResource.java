@@ -1,10 +1,10 @@
 package io.headwater.query.rest;
 
 import io.headwater.contract.graph.NodeId;
+import io.headwater.query.api.DecisionPage;
+import io.headwater.query.api.DecisionView;
 import io.headwater.query.decisions.InteractiveQueries;
-import io.headwater.query.graph.NotFoundException;
-import io.headwater.query.model.DecisionPage;
-import io.headwater.query.model.DecisionView;
+import io.headwater.query.errors.NotFoundException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

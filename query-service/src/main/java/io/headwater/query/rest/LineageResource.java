@@ -1,10 +1,11 @@
 package io.headwater.query.rest;
 
 import io.headwater.contract.graph.NodeId;
+import io.headwater.query.api.LineageGraph;
+import io.headwater.query.errors.InvalidParameterException;
 import io.headwater.query.lineage.ColumnLineageService;
 import io.headwater.query.lineage.Direction;
 import io.headwater.query.lineage.LineageService;
-import io.headwater.query.model.LineageGraph;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

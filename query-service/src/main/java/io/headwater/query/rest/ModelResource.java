@@ -1,8 +1,8 @@
 package io.headwater.query.rest;
 
-import io.headwater.query.model.DecisionPage;
-import io.headwater.query.model.ModelSummary;
-import io.headwater.query.model.ModelVersionDetails;
+import io.headwater.query.api.DecisionPage;
+import io.headwater.query.api.ModelSummary;
+import io.headwater.query.api.ModelVersionDetails;
 import io.headwater.query.models.ModelService;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

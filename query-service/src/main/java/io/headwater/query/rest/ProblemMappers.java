@@ -1,8 +1,10 @@
 package io.headwater.query.rest;
 
-import io.headwater.query.admission.TraversalGate;
 import io.headwater.contract.Problem;
-import io.headwater.query.graph.NotFoundException;
+import io.headwater.query.admission.TraversalGate;
+import io.headwater.query.errors.InvalidParameterException;
+import io.headwater.query.errors.NotFoundException;
+import io.headwater.query.errors.UnavailableException;
 import io.headwater.query.streams.GraphStore;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -28,8 +30,8 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response loading(GraphStore.GraphNotReadyException e, UriInfo uri) {
-        return Response.fromResponse(respond(Problem.of("loading", "Graph not ready", 503, e.getMessage(), uri.getPath(), null)))
+    public Response unavailable(UnavailableException e, UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of(e.problemType(), e.title(), 503, e.getMessage(), uri.getPath(), null)))
                 .header("Retry-After", 2).build();
     }
 

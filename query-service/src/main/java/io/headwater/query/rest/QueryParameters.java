@@ -1,5 +1,6 @@
 package io.headwater.query.rest;
 
+import io.headwater.query.errors.InvalidParameterException;
 import io.headwater.query.graph.Bounds;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

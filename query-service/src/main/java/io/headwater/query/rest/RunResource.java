@@ -1,8 +1,9 @@
 package io.headwater.query.rest;
 
-import io.headwater.query.model.Reproduction;
-import io.headwater.query.model.RunComparison;
-import io.headwater.query.model.RunDetails;
+import io.headwater.query.api.Reproduction;
+import io.headwater.query.api.RunComparison;
+import io.headwater.query.api.RunDetails;
+import io.headwater.query.errors.InvalidParameterException;
 import io.headwater.query.runs.RunService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,6 +1,6 @@
 package io.headwater.query.rest;
 
-import io.headwater.query.model.SearchResults;
+import io.headwater.query.api.SearchResults;
 import io.headwater.query.search.SearchService;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

@@ -11,12 +11,12 @@ import io.headwater.contract.graph.NodeAttributes.JobVersion;
 import io.headwater.contract.graph.NodeAttributes.Run;
 import io.headwater.contract.graph.NodeDetails;
 import io.headwater.contract.graph.NodeId;
+import io.headwater.query.api.RunDetails.Code;
+import io.headwater.query.api.RunDetails.DataRef;
+import io.headwater.query.api.RunDetails.EnvironmentDetails;
+import io.headwater.query.api.RunDetails.MetricValue;
+import io.headwater.query.api.RunDetails;
 import io.headwater.query.graph.GraphView;
-import io.headwater.query.model.RunDetails.Code;
-import io.headwater.query.model.RunDetails.DataRef;
-import io.headwater.query.model.RunDetails.EnvironmentDetails;
-import io.headwater.query.model.RunDetails.MetricValue;
-import io.headwater.query.model.RunDetails;
 
 import java.time.Instant;
 import java.util.ArrayList;

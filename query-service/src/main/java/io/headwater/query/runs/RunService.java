@@ -1,12 +1,12 @@
 package io.headwater.query.runs;
 
+import io.headwater.query.api.Reproduction;
+import io.headwater.query.api.RunComparison.Row;
+import io.headwater.query.api.RunComparison;
+import io.headwater.query.api.RunDetails.DataRef;
+import io.headwater.query.api.RunDetails;
+import io.headwater.query.errors.NotFoundException;
 import io.headwater.query.graph.GraphView;
-import io.headwater.query.graph.NotFoundException;
-import io.headwater.query.model.Reproduction;
-import io.headwater.query.model.RunComparison;
-import io.headwater.query.model.RunComparison.Row;
-import io.headwater.query.model.RunDetails;
-import io.headwater.query.model.RunDetails.DataRef;
 import io.headwater.query.streams.GraphStore;
 import jakarta.enterprise.context.ApplicationScoped;
 

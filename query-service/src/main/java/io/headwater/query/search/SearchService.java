@@ -5,9 +5,9 @@ import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.NodeKind;
 import io.headwater.contract.graph.NodeAttributes;
+import io.headwater.query.api.SearchResults.Hit;
+import io.headwater.query.api.SearchResults;
 import io.headwater.query.graph.GraphView;
-import io.headwater.query.model.SearchResults.Hit;
-import io.headwater.query.model.SearchResults;
 import io.headwater.query.streams.GraphStore;
 import jakarta.enterprise.context.ApplicationScoped;
 

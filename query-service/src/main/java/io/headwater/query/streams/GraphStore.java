@@ -75,14 +75,4 @@ public class GraphStore {
         return stores.keyValue(TopologyProducer.ADJACENCY_STORE);
     }
 
-    /** The graph is still being loaded (or the streams client stopped, or rebalancing); callers answer 503. */
-    public static class GraphNotReadyException extends RuntimeException {
-        public GraphNotReadyException(Throwable cause) {
-            super("the graph is still loading; retry shortly", cause);
-        }
-
-        public GraphNotReadyException(String message) {
-            super(message);
-        }
-    }
 }

@@ -1,6 +1,6 @@
 package io.headwater.query.streams;
 
-import io.headwater.query.streams.GraphStore.GraphNotReadyException;
+import io.headwater.query.errors.GraphNotReadyException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;

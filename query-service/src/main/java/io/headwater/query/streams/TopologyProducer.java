@@ -5,9 +5,8 @@ import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.LinkedDecision;
 import io.headwater.contract.Topics;
-import io.headwater.query.alerts.AlertFeed;
-import io.headwater.registry.client.SchemaRegistryClient;
-import io.headwater.registry.serde.AvroSerde;
+import io.headwater.kafka.registry.SchemaRegistryClient;
+import io.headwater.kafka.serde.AvroSerde;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.common.serialization.Serde;
@@ -44,11 +43,11 @@ public class TopologyProducer {
     private final Serde<GraphEdge> edgeSerde;
     private final Serde<LinkedDecision> decisionSerde;
     private final Serde<DriftAlert> alertSerde;
-    private final AlertFeed feed;
+    private final AlertListener alertListener;
 
-    public TopologyProducer(@ConfigProperty(name = "headwater.schema-registry.url") String registryUrl, AlertFeed feed) {
+    public TopologyProducer(@ConfigProperty(name = "headwater.schema-registry.url") String registryUrl, AlertListener alertListener) {
         SchemaRegistryClient registry = new SchemaRegistryClient(registryUrl);
-        this.feed = feed;
+        this.alertListener = alertListener;
         this.alertSerde = AvroSerde.forValues(registry, DriftAlert.class);
         this.nodeSerde = AvroSerde.forValues(registry, GraphNode.class);
         this.edgeSerde = AvroSerde.forValues(registry, GraphEdge.class);
@@ -85,7 +84,7 @@ public class TopologyProducer {
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTS_STORE), Serdes.String(), alertSerde).withLoggingDisabled(),
                 Topics.ALERTS, Consumed.with(Serdes.String(), alertSerde),
-                () -> new KeyValueUpdater<>(ALERTS_STORE, feed::publish));
+                () -> new KeyValueUpdater<>(ALERTS_STORE, alertListener::alertStored));
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WEBHOOKS_STORE), Serdes.String(), Serdes.String()).withLoggingDisabled(),
                 Topics.ALERT_WEBHOOKS, Consumed.with(Serdes.String(), Serdes.String()),

@@ -1,6 +1,6 @@
 package io.headwater.kafka.errors;
 
-import io.headwater.registry.client.SchemaRegistryException;
+import io.headwater.kafka.registry.SchemaRegistryException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;

@@ -1,6 +1,6 @@
 package io.headwater.kafka.errors;
 
-import io.headwater.registry.client.SchemaRegistryException;
+import io.headwater.kafka.registry.SchemaRegistryException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;

@@ -1,0 +1,17 @@
+package io.headwater.query.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One decision as the API shows it: what the model answered, when, about whom, and the model
+ * version and training run it is linked to ({@code linked=false} while the version is unknown).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DecisionView(String decisionId, String modelName, String modelVersion, String modelVersionId, boolean linked,
+                           String trainingRunId, Instant decisionTime, Instant receivedAt, String inputsRef, String inputsHash,
+                           String subjectId, JsonNode output, Map<String, String> metadata) {
+}

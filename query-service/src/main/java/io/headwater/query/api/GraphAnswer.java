@@ -1,0 +1,19 @@
+package io.headwater.query.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** An answer as a graph: the nodes it touched and the edges between them, each edge with the time it holds from (and to). */
+public record GraphAnswer(List<Node> nodes, List<Edge> edges) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Node(String id, String type, String name, Map<String, String> attributes) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Edge(String origin, String destination, String kind, Instant validFrom, Instant validTo) {
+    }
+}

@@ -1,0 +1,18 @@
+package io.headwater.query.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+import java.util.Map;
+
+/** Marquez's lineage answer: {"graph": [nodes sorted by id]}, plus whether a bound cut it short. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record LineageGraph(List<Node> graph, Boolean partial, String partialReason) {
+
+    /** One node: Marquez's id, type (DATASET or JOB) and data, with its edges among the returned nodes. */
+    public record Node(String id, String type, Map<String, Object> data, List<Edge> inEdges, List<Edge> outEdges) {
+    }
+
+    public record Edge(String origin, String destination) {
+    }
+}

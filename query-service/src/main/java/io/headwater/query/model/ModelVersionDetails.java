@@ -1,5 +1,0 @@
-package io.headwater.query.model;
-
-/** One model version: the version, the run that trained it (code, environment, data) and its first page of decisions. */
-public record ModelVersionDetails(ModelVersionView version, RunDetails trainingRun, DecisionPage decisions) {
-}

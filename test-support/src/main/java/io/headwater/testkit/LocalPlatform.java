@@ -1,0 +1,163 @@
+package io.headwater.testkit;
+
+import io.headwater.devstack.BrokerProcess;
+import io.headwater.devstack.EmbeddedKafka;
+import io.headwater.devstack.ServiceJars;
+import io.headwater.devstack.ServiceProcess;
+import io.headwater.devstack.TopicLayout;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A throw-away platform on free ports in a temporary directory, for tests and benchmarks: a real
+ * KRaft broker in this JVM and the packaged services as separate processes, as a user runs them.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    private static final Duration READY = Duration.ofSeconds(90);
+    /** Service JVMs for tests on a small machine: small heap, quick start. */
+    public static final List<String> SMALL_JVM = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    public final Path dataDir;
+    /** The broker in this JVM; null when it runs as a process ({@link #broker}). */
+    public EmbeddedKafka kafka;
+    /** The broker as a process of its own; null when it runs in this JVM. */
+    public BrokerProcess broker;
+    public ServiceProcess registry;
+    public ServiceProcess ingest;
+    public ServiceProcess streams;
+    public ServiceProcess query;
+    private final List<String> jvmOptions;
+    private final List<ServiceProcess> started = new ArrayList<>();
+    private final Map<ServiceProcess, Spec> specs = new java.util.IdentityHashMap<>();
+
+    /**
+     * @param graph      whether to start lineage-streams and query-service too, or only the ingest path
+     * @param jvmOptions options for every service JVM, e.g. -Xmx
+     */
+    public LocalPlatform(boolean graph, List<String> jvmOptions) {
+        this(graph, jvmOptions, false);
+    }
+
+    /**
+     * @param brokerProcess run the broker in a process of its own ({@link #broker}), which {@link #killBroker()}
+     *                      can kill -9; else in this JVM ({@link #kafka})
+     */
+    public LocalPlatform(boolean graph, List<String> jvmOptions, boolean brokerProcess) {
+        this.jvmOptions = jvmOptions;
+        try {
+            dataDir = Files.createTempDirectory("headwater-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int partitions = Integer.getInteger("headwater.kafka.partitions", TopicLayout.defaults().partitions());
+        if (brokerProcess) {
+            broker = new BrokerProcess(dataDir.resolve("kafka"), EmbeddedKafka.freePort(), EmbeddedKafka.freePort(), partitions).start();
+        } else {
+            kafka = EmbeddedKafka.on(dataDir.resolve("kafka"), 0, 0).start();
+            kafka.createTopics(new TopicLayout(partitions, (short) 1));
+        }
+        registry = start(ServiceJars.SCHEMA_REGISTRY, Map.of());
+        ingest = start(ServiceJars.INGEST, Map.of("headwater.schema-registry.url", registry.url()));
+        if (graph) {
+            startStreams();
+            query = startQuery();
+        }
+    }
+
+    /** Starts one more query-service instance (its own graph replica, a share of the decision partitions). */
+    public ServiceProcess startQuery() {
+        return start(ServiceJars.QUERY, Map.of("headwater.schema-registry.url", registry.url(),
+                "kafka-streams.state.dir", dataDir.resolve("query-state-" + started.size()).toString()));
+    }
+
+    /** Starts lineage-streams; {@link #restart} starts it again on the same port and state. */
+    public ServiceProcess startStreams() {
+        streams = start(ServiceJars.LINEAGE_STREAMS, Map.of("headwater.schema-registry.url", registry.url(),
+                "kafka-streams.state.dir", dataDir.resolve("streams-state").toString()));
+        return streams;
+    }
+
+    public String bootstrapServers() {
+        return broker != null ? broker.bootstrapServers() : kafka.bootstrapServers();
+    }
+
+    /** kill -9 of the broker process (only with a broker process), then a start on the same ports and data. */
+    public void killBroker() {
+        broker.kill();
+    }
+
+    public void startBroker() {
+        broker.start();
+    }
+
+    /**
+     * kill -9 of any service (nothing, if it is dead already), then a start on the same port, state directory and
+     * configuration; the port is part of the static group membership id, so a restarted Streams service rejoins at once.
+     */
+    public ServiceProcess restart(ServiceProcess service) {
+        Spec spec = specs.get(service);
+        service.kill();
+        ServiceProcess again = start(spec.module(), spec.port(), spec.config());
+        specs.remove(service);
+        started.remove(service);
+        if (service == registry) {
+            registry = again;
+        } else if (service == ingest) {
+            ingest = again;
+        } else if (service == streams) {
+            streams = again;
+        } else if (service == query) {
+            query = again;
+        }
+        return again;
+    }
+
+    private record Spec(String module, int port, Map<String, String> config) {
+    }
+
+    /** Stops the broker, as an outage would; its data stays. */
+    public void stopKafka() {
+        kafka.close();
+    }
+
+    /** Starts the broker again on the same ports and data. */
+    public void startKafka() {
+        kafka = EmbeddedKafka.on(dataDir.resolve("kafka"), kafka.port(), kafka.controllerPort()).start();
+    }
+
+    private ServiceProcess start(String module, Map<String, String> extra) {
+        return start(module, EmbeddedKafka.freePort(), extra);
+    }
+
+    private ServiceProcess start(String module, int port, Map<String, String> extra) {
+        Map<String, String> config = new HashMap<>(extra);
+        config.put("kafka.bootstrap.servers", bootstrapServers());
+        ServiceProcess service = ServiceProcess.start(module, ServiceJars.of(module), port, config,
+                dataDir.resolve(module + "-" + started.size() + ".log"), jvmOptions, READY);
+        started.add(service);
+        specs.put(service, new Spec(module, port, extra));
+        return service;
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            started.get(i).close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}
