@@ -89,7 +89,7 @@ public final class GraphBenchmark {
                 }
                 double elapsed = (System.nanoTime() - began) / 1e9;
                 System.out.printf("throughput   %,10.0f events/s  (%,d events, %,d runs, %.1f s until the last run was COMPLETE on %s)%n",
-                        runs * 2 / elapsed, runs * 2, runs, elapsed, Topics.GRAPH_NODES);
+                        runs * 2 / elapsed, runs * 2, runs, elapsed, Topics.GRAPH_NODES.name());
 
                 // 2. Lag at a fixed rate.
                 Map<String, Long> ackedAt = new ConcurrentHashMap<>();
@@ -143,7 +143,7 @@ public final class GraphBenchmark {
     private static void send(KafkaProducer<String, LineageEvent> producer, String template, String runId, Map<String, Long> ackedAt) throws Exception {
         String raw = template.replace("01a215d8-b242-752e-8681-58dc1af79577", runId);
         LineageEvent event = new LineageEventNormalizer().normalize(JSON.readTree(raw), raw, Instant.now());
-        producer.send(new ProducerRecord<>(Topics.LINEAGE, LineageEventNormalizer.partitionKey(event), event), (metadata, error) -> {
+        producer.send(new ProducerRecord<>(Topics.LINEAGE.name(), LineageEventNormalizer.partitionKey(event), event), (metadata, error) -> {
             if (error == null && ackedAt != null) {
                 ackedAt.put(runId, System.nanoTime());
             }
@@ -155,7 +155,7 @@ public final class GraphBenchmark {
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new StringDeserializer(), new AvroDeserializer<>(registry, GraphNode.class))) {
-            consumer.subscribe(List.of(Topics.GRAPH_NODES));
+            consumer.subscribe(List.of(Topics.GRAPH_NODES.name()));
             while (watching.get()) {
                 consumer.poll(Duration.ofMillis(50)).forEach(record -> {
                     GraphNode node = record.value();

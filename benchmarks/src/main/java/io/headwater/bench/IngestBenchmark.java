@@ -163,7 +163,7 @@ public final class IngestBenchmark {
             long sent = 0;
             long began = System.nanoTime();
             while (System.nanoTime() < end) {
-                producer.send(new ProducerRecord<>(Topics.DEAD_LETTER, UUID.randomUUID().toString(), payloads.get((int) (sent % payloads.size()))));
+                producer.send(new ProducerRecord<>(Topics.DEAD_LETTER.name(), UUID.randomUUID().toString(), payloads.get((int) (sent % payloads.size()))));
                 sent++;
             }
             producer.flush();

@@ -282,7 +282,7 @@ public final class QueryBenchmark {
             Instant time = T0.plusSeconds(LAYERS * 86_400L + i);
             Decision decision = Decision.newBuilder().setDecisionId(id).setModelName(version.name()).setModelVersion(version.version())
                     .setDecisionTime(time).setReceivedAt(time).setOutputJson("{\"score\":0." + (i % 1000) + "}").setSubjectId("customer-" + (i % 100_000)).build();
-            producer.send(new ProducerRecord<>(Topics.DECISIONS_LINKED, id, LinkedDecision.newBuilder().setDecision(decision)
+            producer.send(new ProducerRecord<>(Topics.DECISIONS_LINKED.name(), id, LinkedDecision.newBuilder().setDecision(decision)
                     .setModelVersionId(versionId).setModelVersionKnown(true).setTrainingRunId(graph.trainingRuns.get(m)).build()));
             if (sample.size() < 100_000 && random.nextInt((int) Math.max(1, count / 100_000)) == 0) {
                 sample.add(id);
@@ -301,7 +301,7 @@ public final class QueryBenchmark {
     }
 
     private void node(String id, NodeKind kind, String namespace, String name, Map<String, String> attributes, Instant time, String detail) {
-        producer.send(new ProducerRecord<>(Topics.GRAPH_NODES, id, GraphNode.newBuilder().setId(id).setKind(kind).setNamespace(namespace).setName(name)
+        producer.send(new ProducerRecord<>(Topics.GRAPH_NODES.name(), id, GraphNode.newBuilder().setId(id).setKind(kind).setNamespace(namespace).setName(name)
                 .setFirstSeen(time).setLastSeen(time).setAttributes(new HashMap<>(attributes)).setDetailJson(detail).build()));
         nodes++;
     }
@@ -312,7 +312,7 @@ public final class QueryBenchmark {
 
     private void edge(String source, EdgeKind kind, String target, Instant time, Map<String, String> attributes) {
         String id = EdgeId.of(source, kind, target).value();
-        producer.send(new ProducerRecord<>(Topics.GRAPH_EDGES, id, GraphEdge.newBuilder().setId(id).setKind(kind).setSource(source).setTarget(target)
+        producer.send(new ProducerRecord<>(Topics.GRAPH_EDGES.name(), id, GraphEdge.newBuilder().setId(id).setKind(kind).setSource(source).setTarget(target)
                 .setValidFrom(time).setAttributes(new HashMap<>(attributes)).build()));
         edges++;
     }

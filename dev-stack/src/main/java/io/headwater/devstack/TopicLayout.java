@@ -29,12 +29,12 @@ public record TopicLayout(int partitions, short replicationFactor) {
 
     public List<NewTopic> topics() {
         List<NewTopic> topics = new ArrayList<>();
-        for (String name : Topics.ALL) {
+        for (String name : Topics.allNames()) {
             int count = Topics.SCHEMAS.equals(name) ? 1 : partitions;
             NewTopic topic = new NewTopic(name, count, replicationFactor);
             // Every topic takes the records every producer may send (RecordSizes: sizes agree end to end).
             String maxBytes = String.valueOf(RecordSizes.MAX_RECORD_BYTES);
-            if (Topics.COMPACTED.contains(name)) {
+            if (Topics.compactedNames().contains(name)) {
                 topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT, TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes));
             } else {
                 topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes));

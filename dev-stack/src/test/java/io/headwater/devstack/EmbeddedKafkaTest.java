@@ -39,24 +39,24 @@ class EmbeddedKafkaTest {
             port = kafka.port();
             kafka.createTopics(TopicLayout.defaults());
             try (Admin admin = kafka.admin()) {
-                assertThat(admin.listTopics().names().get()).containsAll(Topics.ALL);
-                Map<String, TopicDescription> described = admin.describeTopics(Set.of(Topics.SCHEMAS, Topics.LINEAGE)).allTopicNames().get();
-                assertThat(described.get(Topics.SCHEMAS).partitions()).hasSize(1);
-                assertThat(described.get(Topics.LINEAGE).partitions()).hasSize(TopicLayout.defaults().partitions());
-                ConfigResource nodes = new ConfigResource(ConfigResource.Type.TOPIC, Topics.GRAPH_NODES);
+                assertThat(admin.listTopics().names().get()).containsAll(Topics.allNames());
+                Map<String, TopicDescription> described = admin.describeTopics(Set.of(Topics.SCHEMAS.name(), Topics.LINEAGE.name())).allTopicNames().get();
+                assertThat(described.get(Topics.SCHEMAS.name()).partitions()).hasSize(1);
+                assertThat(described.get(Topics.LINEAGE.name()).partitions()).hasSize(TopicLayout.defaults().partitions());
+                ConfigResource nodes = new ConfigResource(ConfigResource.Type.TOPIC, Topics.GRAPH_NODES.name());
                 assertThat(admin.describeConfigs(Set.of(nodes)).all().get().get(nodes).get("cleanup.policy").value()).isEqualTo("compact");
             }
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new StringSerializer())) {
-                producer.send(new ProducerRecord<>(Topics.LINEAGE, "run-1", "hello")).get();
+                producer.send(new ProducerRecord<>(Topics.LINEAGE.name(), "run-1", "hello")).get();
             }
         }
 
         // Same directory, same port: the record written before the restart is still there.
         try (EmbeddedKafka kafka = EmbeddedKafka.on(dataDir, port, 0).start()) {
-            assertThat(readAll(kafka.bootstrapServers(), Topics.LINEAGE)).containsExactly("run-1=hello");
+            assertThat(readAll(kafka.bootstrapServers(), Topics.LINEAGE.name())).containsExactly("run-1=hello");
         }
     }
 

@@ -139,7 +139,7 @@ class DriftAlertIT {
         }
         // In the graph: ALERT nodes linked to the model version.
         List<org.apache.kafka.clients.consumer.ConsumerRecord<String, GraphEdge>> edges = TopicReader.avro(platform.kafka.bootstrapServers(),
-                platform.registry.url(), Topics.GRAPH_EDGES, GraphEdge.class,
+                platform.registry.url(), Topics.GRAPH_EDGES.name(), GraphEdge.class,
                 read -> read.stream().filter(r -> r.value() != null && r.value().getKind() == EdgeKind.ALERT_ON).count() >= 4, Duration.ofSeconds(30));
         assertThat(edges.stream().filter(r -> r.value() != null && r.value().getKind() == EdgeKind.ALERT_ON))
                 .allSatisfy(r -> assertThat(r.value().getSource()).isEqualTo("model:fraud#3"));

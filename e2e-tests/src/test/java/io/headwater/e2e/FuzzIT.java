@@ -125,7 +125,7 @@ class FuzzIT {
             assertThat(statuses4xx.get()).as("and make many invalid").isGreaterThan(100);
             // Every transport record is stored (its facts in the graph) or dead-lettered with a reason.
             Map<String, String> deadLettered = new java.util.HashMap<>();
-            List<ConsumerRecord<String, byte[]>> letters = TopicReader.raw(platform.kafka.bootstrapServers(), Topics.DEAD_LETTER,
+            List<ConsumerRecord<String, byte[]>> letters = TopicReader.raw(platform.kafka.bootstrapServers(), Topics.DEAD_LETTER.name(),
                     read -> read.stream().filter(r -> r.key() != null && transportRecords.containsKey(r.key())).count() >= transportRecords.size(),
                     Duration.ofSeconds(20));
             for (ConsumerRecord<String, byte[]> letter : letters) {
@@ -204,9 +204,9 @@ class FuzzIT {
     private static void written(Request record) {
         String key = "fuzz-" + transportRecords.size() + "-" + System.nanoTime();
         String topic = switch (record.endpoint()) {
-            case DECISIONS -> Topics.DECISIONS_IN;
-            case MONITORING -> Topics.MONITORING_IN;
-            default -> Topics.OPENLINEAGE_IN;
+            case DECISIONS -> Topics.DECISIONS_IN.name();
+            case MONITORING -> Topics.MONITORING_IN.name();
+            default -> Topics.OPENLINEAGE_IN.name();
         };
         transportRecords.put(key, facts(record));
         try {

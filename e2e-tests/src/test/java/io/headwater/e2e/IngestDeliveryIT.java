@@ -85,7 +85,7 @@ class IngestDeliveryIT {
         assertThat(accepted).isEqualTo(20);
 
         Set<String> stored = new HashSet<>();
-        TopicReader.avro(platform.kafka.bootstrapServers(), platform.registry.url(), Topics.LINEAGE, LineageEvent.class, read -> {
+        TopicReader.avro(platform.kafka.bootstrapServers(), platform.registry.url(), Topics.LINEAGE.name(), LineageEvent.class, read -> {
             read.forEach(r -> stored.add(r.value().getEventId()));
             return stored.containsAll(acknowledged);
         }, Duration.ofSeconds(30));

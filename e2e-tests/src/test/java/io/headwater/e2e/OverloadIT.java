@@ -134,19 +134,19 @@ class OverloadIT {
         serializer.configure(Map.of(), false);
         try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 platform.kafka.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 20), new StringSerializer(), serializer)) {
-            producer.send(new ProducerRecord<>(Topics.GRAPH_NODES, hub, GraphNode.newBuilder().setId(hub).setKind(NodeKind.DATASET)
+            producer.send(new ProducerRecord<>(Topics.GRAPH_NODES.name(), hub, GraphNode.newBuilder().setId(hub).setKind(NodeKind.DATASET)
                     .setNamespace("warehouse").setName("hub").setFirstSeen(t).setLastSeen(t).build()));
             for (int i = 0; i < READERS; i++) {
                 String job = NodeId.job("readers", "reader_" + i).value();
                 String out = NodeId.dataset("warehouse", "out_" + i).value();
-                producer.send(new ProducerRecord<>(Topics.GRAPH_NODES, job, GraphNode.newBuilder().setId(job).setKind(NodeKind.JOB)
+                producer.send(new ProducerRecord<>(Topics.GRAPH_NODES.name(), job, GraphNode.newBuilder().setId(job).setKind(NodeKind.JOB)
                         .setNamespace("readers").setName("reader_" + i).setFirstSeen(t).setLastSeen(t).build()));
-                producer.send(new ProducerRecord<>(Topics.GRAPH_NODES, out, GraphNode.newBuilder().setId(out).setKind(NodeKind.DATASET)
+                producer.send(new ProducerRecord<>(Topics.GRAPH_NODES.name(), out, GraphNode.newBuilder().setId(out).setKind(NodeKind.DATASET)
                         .setNamespace("warehouse").setName("out_" + i).setFirstSeen(t).setLastSeen(t).build()));
                 for (String[] edge : List.of(new String[]{hub, "INPUT_TO", job}, new String[]{job, "OUTPUT_OF", out})) {
                     EdgeKind kind = EdgeKind.valueOf(edge[1]);
                     String id = EdgeId.of(edge[0], kind, edge[2]).value();
-                    producer.send(new ProducerRecord<>(Topics.GRAPH_EDGES, id, GraphEdge.newBuilder().setId(id).setKind(kind)
+                    producer.send(new ProducerRecord<>(Topics.GRAPH_EDGES.name(), id, GraphEdge.newBuilder().setId(id).setKind(kind)
                             .setSource(edge[0]).setTarget(edge[2]).setValidFrom(t).build()));
                 }
             }

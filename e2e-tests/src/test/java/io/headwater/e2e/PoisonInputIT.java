@@ -73,7 +73,7 @@ class PoisonInputIT {
         awaitJob("after_poison_job");
         // The raw event, huge facet and all, is kept verbatim on the lineage topic.
         List<ConsumerRecord<String, io.headwater.avro.LineageEvent>> raw = TopicReader.avro(platform.kafka.bootstrapServers(), platform.registry.url(),
-                Topics.LINEAGE, io.headwater.avro.LineageEvent.class,
+                Topics.LINEAGE.name(), io.headwater.avro.LineageEvent.class,
                 read -> read.stream().anyMatch(r -> r.value().getRawJson().contains(huge)), SOON);
         assertThat(raw).anyMatch(r -> r.value().getRawJson().contains(huge));
     }
@@ -94,11 +94,11 @@ class PoisonInputIT {
         Decision big = decision("poison-direct", "z".repeat(1_200_000));
         Decision good = decision("good-after-direct", "{\"ok\":true}");
         try (KafkaProducer<String, Decision> producer = avroProducer()) {
-            producer.send(new ProducerRecord<>(Topics.DECISIONS, big.getDecisionId(), big)).get();
-            producer.send(new ProducerRecord<>(Topics.DECISIONS, good.getDecisionId(), good)).get();
+            producer.send(new ProducerRecord<>(Topics.DECISIONS.name(), big.getDecisionId(), big)).get();
+            producer.send(new ProducerRecord<>(Topics.DECISIONS.name(), good.getDecisionId(), good)).get();
         }
         List<ConsumerRecord<String, io.headwater.avro.LinkedDecision>> linked = TopicReader.avro(platform.kafka.bootstrapServers(), platform.registry.url(),
-                Topics.DECISIONS_LINKED, io.headwater.avro.LinkedDecision.class,
+                Topics.DECISIONS_LINKED.name(), io.headwater.avro.LinkedDecision.class,
                 read -> read.stream().anyMatch(r -> r.key().equals("good-after-direct")), SOON);
         assertThat(linked).anyMatch(r -> r.key().equals("poison-direct"));
         assertThat(linked).anyMatch(r -> r.key().equals("good-after-direct"));
@@ -110,21 +110,21 @@ class PoisonInputIT {
     @Test
     void aRecordTheTopologyCannotReadIsDeadLetteredAndTheNextIsLinked() throws Exception {
         try (KafkaProducer<String, byte[]> producer = rawProducer()) {
-            producer.send(new ProducerRecord<>(Topics.DECISIONS, "not-avro", "{\"decisionId\":\"not-avro\"}".getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(new ProducerRecord<>(Topics.DECISIONS.name(), "not-avro", "{\"decisionId\":\"not-avro\"}".getBytes(StandardCharsets.UTF_8))).get();
         }
         Decision good = decision("good-after-garbage", "{\"ok\":true}");
         try (KafkaProducer<String, Decision> producer = avroProducer()) {
-            producer.send(new ProducerRecord<>(Topics.DECISIONS, good.getDecisionId(), good)).get();
+            producer.send(new ProducerRecord<>(Topics.DECISIONS.name(), good.getDecisionId(), good)).get();
         }
         List<ConsumerRecord<String, io.headwater.avro.LinkedDecision>> linked = TopicReader.avro(platform.kafka.bootstrapServers(), platform.registry.url(),
-                Topics.DECISIONS_LINKED, io.headwater.avro.LinkedDecision.class,
+                Topics.DECISIONS_LINKED.name(), io.headwater.avro.LinkedDecision.class,
                 read -> read.stream().anyMatch(r -> r.key().equals("good-after-garbage")), SOON);
         assertThat(linked).anyMatch(r -> r.key().equals("good-after-garbage"));
         List<ConsumerRecord<String, byte[]>> letters = deadLetters(r -> "not-avro".equals(r.key()));
         assertThat(letters).anySatisfy(r -> {
             assertThat(header(r, "headwater.stage")).isEqualTo("headwater-lineage-streams:deserialization");
             assertThat(header(r, "headwater.reason")).isNotBlank();
-            assertThat(header(r, "headwater.source.topic")).isEqualTo(Topics.DECISIONS);
+            assertThat(header(r, "headwater.source.topic")).isEqualTo(Topics.DECISIONS.name());
             assertThat(new String(r.value(), StandardCharsets.UTF_8)).contains("not-avro");
         });
     }
@@ -134,10 +134,10 @@ class PoisonInputIT {
         String bad = UUID.randomUUID().toString();
         String good = UUID.randomUUID().toString();
         try (KafkaProducer<String, byte[]> producer = rawProducer()) {
-            producer.send(new ProducerRecord<>(Topics.OPENLINEAGE_IN, bad,
+            producer.send(new ProducerRecord<>(Topics.OPENLINEAGE_IN.name(), bad,
                     runEvent(bad, "START", "+999999999-12-31T23:59:59Z", "unencodable_job", "{}").getBytes(StandardCharsets.UTF_8))).get();
-            producer.send(new ProducerRecord<>(Topics.OPENLINEAGE_IN, "tomb", null)).get();
-            producer.send(new ProducerRecord<>(Topics.OPENLINEAGE_IN, good,
+            producer.send(new ProducerRecord<>(Topics.OPENLINEAGE_IN.name(), "tomb", null)).get();
+            producer.send(new ProducerRecord<>(Topics.OPENLINEAGE_IN.name(), good,
                     runEvent(good, "COMPLETE", "2026-11-26T10:07:00Z", "after_unencodable_job", "{}").getBytes(StandardCharsets.UTF_8))).get();
         }
         awaitJob("after_unencodable_job");
@@ -178,7 +178,7 @@ class PoisonInputIT {
     }
 
     private static List<ConsumerRecord<String, byte[]>> deadLetters(java.util.function.Predicate<ConsumerRecord<String, byte[]>> wanted) {
-        return TopicReader.raw(platform.kafka.bootstrapServers(), Topics.DEAD_LETTER,
+        return TopicReader.raw(platform.kafka.bootstrapServers(), Topics.DEAD_LETTER.name(),
                 read -> read.stream().anyMatch(wanted), SOON).stream().filter(wanted).toList();
     }
 

@@ -113,7 +113,7 @@ class SparkEventEndToEndIT {
         assertThat(postJson("/api/v1/lineage", training.formatted("COMPLETE", "2026-11-20T10:00:00Z", runId, facet, facet))).isEqualTo(201);
 
         List<org.apache.kafka.clients.consumer.ConsumerRecord<String, io.headwater.avro.LinkedDecision>> linked = io.headwater.testkit.TopicReader.avro(
-                platform.kafka.bootstrapServers(), platform.registry.url(), io.headwater.contract.Topics.DECISIONS_LINKED,
+                platform.kafka.bootstrapServers(), platform.registry.url(), io.headwater.contract.Topics.DECISIONS_LINKED.name(),
                 io.headwater.avro.LinkedDecision.class,
                 read -> read.stream().anyMatch(r -> r.key().equals("e2e-d-1") && r.value().getModelVersionKnown()), Duration.ofSeconds(60));
         io.headwater.avro.LinkedDecision last = linked.stream().filter(r -> r.key().equals("e2e-d-1")).reduce((a, b) -> b).orElseThrow().value();

@@ -65,7 +65,7 @@ class AllFixturesTest {
         // Identical Spark app events (same run, type, time, producer) share an id; count distinct ids.
         long distinct = acceptedIdByFile.values().stream().distinct().count();
         Map<String, LineageEvent> stored = new HashMap<>();
-        TopicReader.avro(bootstrap, registryUrl, Topics.LINEAGE, LineageEvent.class, read -> {
+        TopicReader.avro(bootstrap, registryUrl, Topics.LINEAGE.name(), LineageEvent.class, read -> {
             read.forEach(r -> stored.put(r.value().getEventId(), r.value()));
             return stored.keySet().containsAll(acceptedIdByFile.values());
         }, Duration.ofSeconds(30));

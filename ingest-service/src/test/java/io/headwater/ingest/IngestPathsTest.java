@@ -60,7 +60,7 @@ class IngestPathsTest {
     }
 
     private List<LineageEvent> lineageForRuns(List<String> runIds) {
-        return TopicReader.avro(bootstrap, registryUrl, Topics.LINEAGE, LineageEvent.class,
+        return TopicReader.avro(bootstrap, registryUrl, Topics.LINEAGE.name(), LineageEvent.class,
                         read -> read.stream().map(r -> r.value().getRun().getRunId()).toList().containsAll(runIds), Duration.ofSeconds(30))
                 .stream().map(ConsumerRecord::value).filter(e -> runIds.contains(e.getRun().getRunId())).toList();
     }
@@ -112,17 +112,17 @@ class IngestPathsTest {
         String bad = "{\"eventTime\": \"not json";
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
                 new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.OPENLINEAGE_IN, "k1", good.toString().getBytes(StandardCharsets.UTF_8)));
-            producer.send(new ProducerRecord<>(Topics.OPENLINEAGE_IN, "k2", bad.getBytes(StandardCharsets.UTF_8)));
+            producer.send(new ProducerRecord<>(Topics.OPENLINEAGE_IN.name(), "k1", good.toString().getBytes(StandardCharsets.UTF_8)));
+            producer.send(new ProducerRecord<>(Topics.OPENLINEAGE_IN.name(), "k2", bad.getBytes(StandardCharsets.UTF_8)));
         }
         assertThat(lineageForRuns(List.of(good.at("/run/runId").asText()))).singleElement()
                 .satisfies(e -> assertThat(e.getRawJson()).isEqualTo(good.toString()));
-        List<ConsumerRecord<String, byte[]>> dead = TopicReader.raw(bootstrap, Topics.DEAD_LETTER,
+        List<ConsumerRecord<String, byte[]>> dead = TopicReader.raw(bootstrap, Topics.DEAD_LETTER.name(),
                 read -> read.stream().anyMatch(r -> "k2".equals(r.key())), Duration.ofSeconds(30));
         ConsumerRecord<String, byte[]> letter = dead.stream().filter(r -> "k2".equals(r.key())).findFirst().orElseThrow();
         assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo(bad);
         assertThat(new String(letter.headers().lastHeader(DeadLetterPublisher.REASON).value(), StandardCharsets.UTF_8)).contains("not valid JSON");
-        assertThat(new String(letter.headers().lastHeader(DeadLetterPublisher.SOURCE_TOPIC).value(), StandardCharsets.UTF_8)).isEqualTo(Topics.OPENLINEAGE_IN);
+        assertThat(new String(letter.headers().lastHeader(DeadLetterPublisher.SOURCE_TOPIC).value(), StandardCharsets.UTF_8)).isEqualTo(Topics.OPENLINEAGE_IN.name());
     }
 
     @Test
@@ -133,7 +133,7 @@ class IngestPathsTest {
                  {"decisionId":"d-2","modelName":"churn","modelVersion":"3","decisionTime":"2026-11-26T10:15:01Z","output":0.1}]""";
         given().contentType("application/json").body(decisions).post("/api/v1/decisions")
                 .then().statusCode(201).body("accepted", equalTo(2)).body("ids", hasItems("d-1", "d-2"));
-        List<ConsumerRecord<String, Decision>> stored = TopicReader.avro(bootstrap, registryUrl, Topics.DECISIONS, Decision.class,
+        List<ConsumerRecord<String, Decision>> stored = TopicReader.avro(bootstrap, registryUrl, Topics.DECISIONS.name(), Decision.class,
                 read -> read.size() >= 2, Duration.ofSeconds(30));
         ConsumerRecord<String, Decision> d1 = stored.stream().filter(r -> r.key().equals("d-1")).findFirst().orElseThrow();
         assertThat(d1.value().getModelVersion()).isEqualTo("3");
@@ -158,7 +158,7 @@ class IngestPathsTest {
                  "prediction":{"feature":"__prediction__","kind":"CATEGORICAL","categories":{"true":130,"false":870}},
                  "qualityMetrics":{"accuracy":0.91}}""";
         given().contentType("application/json").body(window).post("/api/v1/monitoring").then().statusCode(201).body("accepted", equalTo(1));
-        MonitoringStats stats = TopicReader.avro(bootstrap, registryUrl, Topics.MONITORING, MonitoringStats.class,
+        MonitoringStats stats = TopicReader.avro(bootstrap, registryUrl, Topics.MONITORING.name(), MonitoringStats.class,
                 read -> !read.isEmpty(), Duration.ofSeconds(30)).get(0).value();
         assertThat(stats.getFeatures()).hasSize(2);
         assertThat(stats.getFeatures().get(0).getBinEdges()).containsExactly(18.0, 30.0, 45.0, 60.0, 90.0);

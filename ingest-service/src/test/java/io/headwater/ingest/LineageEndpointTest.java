@@ -110,7 +110,7 @@ class LineageEndpointTest {
 
     private Map<String, ConsumerRecord<String, LineageEvent>> readLineage(int atLeast) {
         Map<String, ConsumerRecord<String, LineageEvent>> byId = new HashMap<>();
-        TopicReader.avro(bootstrap, registryUrl, Topics.LINEAGE, LineageEvent.class, read -> {
+        TopicReader.avro(bootstrap, registryUrl, Topics.LINEAGE.name(), LineageEvent.class, read -> {
             read.forEach(r -> byId.put(r.value().getEventId(), r));
             return byId.size() >= atLeast;
         }, Duration.ofSeconds(30));

@@ -65,24 +65,33 @@ class LineageApiTest {
         try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
                 new StringSerializer(), serializer)) {
             for (String[] node : List.of(new String[]{RAW, "public.raw"}, new String[]{CLEAN, "public.clean"}, new String[]{REPORT, "public.report"})) {
-                producer.send(new ProducerRecord<>(Topics.GRAPH_NODES, node[0], GraphNode.newBuilder().setId(node[0]).setKind(NodeKind.DATASET)
+                producer.send(new ProducerRecord<>(Topics.GRAPH_NODES.name(), node[0], GraphNode.newBuilder().setId(node[0]).setKind(NodeKind.DATASET)
                         .setNamespace(NS).setName(node[1]).setFirstSeen(t).setLastSeen(t).build()));
             }
             for (String[] job : List.of(new String[]{CLEANER, "cleaner"}, new String[]{REPORTER, "reporter"})) {
-                producer.send(new ProducerRecord<>(Topics.GRAPH_NODES, job[0], GraphNode.newBuilder().setId(job[0]).setKind(NodeKind.JOB)
+                producer.send(new ProducerRecord<>(Topics.GRAPH_NODES.name(), job[0], GraphNode.newBuilder().setId(job[0]).setKind(NodeKind.JOB)
                         .setNamespace("etl").setName(job[1]).setFirstSeen(t).setLastSeen(t).build()));
             }
             for (String[] edge : List.of(new String[]{RAW, "INPUT_TO", CLEANER}, new String[]{CLEANER, "OUTPUT_OF", CLEAN},
                     new String[]{CLEAN, "INPUT_TO", REPORTER}, new String[]{REPORTER, "OUTPUT_OF", REPORT})) {
                 EdgeKind kind = EdgeKind.valueOf(edge[1]);
                 String id = EdgeId.of(edge[0], kind, edge[2]).value();
-                producer.send(new ProducerRecord<>(Topics.GRAPH_EDGES, id, GraphEdge.newBuilder().setId(id).setKind(kind)
+                producer.send(new ProducerRecord<>(Topics.GRAPH_EDGES.name(), id, GraphEdge.newBuilder().setId(id).setKind(kind)
                         .setSource(edge[0]).setTarget(edge[2]).setValidFrom(t).build()));
             }
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("nodeId", REPORT).get("/api/v1/lineage")
                 .then().statusCode(200).body("graph.id", hasItem(RAW)));
         written = true;
+    }
+
+    /** The ConfigSource is found at run time: the service waits for the contract's topics without a list in its properties. */
+    @Test
+    void theTopicsItWaitsForComeFromTheContract() {
+        String key = io.headwater.kafka.streams.RequiredTopicsConfigSource.KEY;
+        org.assertj.core.api.Assertions.assertThat(org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue(key, String.class))
+                .isEqualTo(new io.headwater.query.streams.RequiredTopics().getValue(key))
+                .contains(io.headwater.contract.Topics.GRAPH_NODES.name());
     }
 
     @Test

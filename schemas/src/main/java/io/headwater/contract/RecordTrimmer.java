@@ -3,8 +3,8 @@ package io.headwater.contract;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.specific.SpecificRecordBase;
 
@@ -26,7 +26,7 @@ import java.util.TreeMap;
 public final class RecordTrimmer {
 
     /** Ends every truncated string, so a reader can tell a cut value from a whole one. */
-    public static final String MARKER = "…[truncated by Headwater: %d more characters; the whole event is kept verbatim on " + Topics.LINEAGE + "]";
+    public static final String MARKER = "…[truncated by Headwater: %d more characters; the whole event is kept verbatim on " + Topics.LINEAGE.name() + "]";
     private static final int[] ITEM_STEPS = {Integer.MAX_VALUE, 1000, 100, 10, 0};
     /** One writer per generated class: building one resolves the schema, which costs more than the write itself. */
     private static final java.util.Map<Class<?>, SpecificDatumWriter<Object>> WRITERS = new java.util.concurrent.ConcurrentHashMap<>();

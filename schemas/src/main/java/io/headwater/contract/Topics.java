@@ -1,47 +1,67 @@
 package io.headwater.contract;
 
+import io.headwater.avro.Decision;
+import io.headwater.avro.DriftAlert;
+import io.headwater.avro.GraphEdge;
+import io.headwater.avro.GraphNode;
+import io.headwater.avro.LineageEvent;
+import io.headwater.avro.LinkedDecision;
+import io.headwater.avro.MonitoringStats;
+
 import java.util.List;
 
 /**
- * The Kafka topics that make up Headwater's contract between services. Names carry a version
- * suffix so that an incompatible change gets a new topic rather than breaking readers.
+ * The Kafka topics that make up Headwater's contract between services, each with what its values are.
+ * Names carry a version suffix so that an incompatible change gets a new topic rather than breaking readers.
  */
 public final class Topics {
 
-    /** Normalised OpenLineage events (Avro {@code LineageEvent}), keyed by root run id. */
-    public static final String LINEAGE = "headwater.lineage.v1";
-    /** Decisions (Avro {@code Decision}), keyed by decision id. */
-    public static final String DECISIONS = "headwater.decisions.v1";
-    /** Monitoring statistics (Avro {@code MonitoringStats}), keyed by model name and version. */
-    public static final String MONITORING = "headwater.monitoring.v1";
-    /** Decisions linked to their model version (Avro {@code LinkedDecision}), compacted, keyed by decision id. */
-    public static final String DECISIONS_LINKED = "headwater.decisions.linked.v1";
-    /** Graph nodes (Avro {@code GraphNode}), compacted, keyed by node id. */
-    public static final String GRAPH_NODES = "headwater.graph.nodes.v1";
-    /** Graph edges (Avro {@code GraphEdge}), compacted, keyed by edge id. */
-    public static final String GRAPH_EDGES = "headwater.graph.edges.v1";
-    /** Drift alerts (Avro {@code DriftAlert}), compacted, keyed by alert id. */
-    public static final String ALERTS = "headwater.alerts.v1";
+    /** Normalised OpenLineage events, keyed by root run id (a whole DAG shares a partition). */
+    public static final Topic<LineageEvent> LINEAGE = Topic.avro("headwater.lineage.v1", LineageEvent.class, false);
+    /** Decisions, keyed by decision id. */
+    public static final Topic<Decision> DECISIONS = Topic.avro("headwater.decisions.v1", Decision.class, false);
+    /** Monitoring statistics, keyed by model name and version. */
+    public static final Topic<MonitoringStats> MONITORING = Topic.avro("headwater.monitoring.v1", MonitoringStats.class, false);
+    /** Decisions linked to their model version, keyed by decision id. */
+    public static final Topic<LinkedDecision> DECISIONS_LINKED = Topic.avro("headwater.decisions.linked.v1", LinkedDecision.class, true);
+    /** Graph nodes, keyed by node id ({@code io.headwater.contract.graph.NodeId}). */
+    public static final Topic<GraphNode> GRAPH_NODES = Topic.avro("headwater.graph.nodes.v1", GraphNode.class, true);
+    /** Graph edges, keyed by edge id ({@code io.headwater.contract.graph.EdgeId}); a tombstone retracts an edge that was never true. */
+    public static final Topic<GraphEdge> GRAPH_EDGES = Topic.avro("headwater.graph.edges.v1", GraphEdge.class, true);
+    /** Drift alerts, keyed by alert id. */
+    public static final Topic<DriftAlert> ALERTS = Topic.avro("headwater.alerts.v1", DriftAlert.class, true);
     /** Webhook subscriptions to alerts (JSON, keyed by subscription id; a tombstone deletes one). */
-    public static final String ALERT_WEBHOOKS = "headwater.alert-webhooks.v1";
-    /** Events that were accepted but could not be converted: raw payload plus reason in headers. */
-    public static final String DEAD_LETTER = "headwater.deadletter.v1";
+    public static final Topic<String> ALERT_WEBHOOKS = Topic.json("headwater.alert-webhooks.v1", true);
+    /** Records that were accepted but could not be converted or processed: the raw payload, the reason in headers. */
+    public static final Topic<byte[]> DEAD_LETTER = Topic.bytes("headwater.deadletter.v1");
     /** JSON in: where OpenLineage's Kafka transport writes events (ingest reads it; the name is configurable). */
-    public static final String OPENLINEAGE_IN = "openlineage.events";
+    public static final Topic<String> OPENLINEAGE_IN = Topic.json("openlineage.events", false);
     /** JSON in: decisions from serving systems that write to Kafka rather than HTTP. */
-    public static final String DECISIONS_IN = "headwater.decisions.json";
+    public static final Topic<String> DECISIONS_IN = Topic.json("headwater.decisions.json", false);
     /** JSON in: monitoring statistics from serving systems that write to Kafka rather than HTTP. */
-    public static final String MONITORING_IN = "headwater.monitoring.json";
-    /** Where the embedded schema registry keeps its schemas, as Confluent's does. */
-    public static final String SCHEMAS = "_schemas";
-
-    /** Topics whose records are facts keyed by id: compacted, so a replay rebuilds state. */
-    public static final List<String> COMPACTED = List.of(GRAPH_NODES, GRAPH_EDGES, ALERTS, SCHEMAS, DECISIONS_LINKED, ALERT_WEBHOOKS);
+    public static final Topic<String> MONITORING_IN = Topic.json("headwater.monitoring.json", false);
+    /** Where the embedded schema registry keeps its schemas, as Confluent's does (compacted). */
+    public static final Topic<String> SCHEMAS = Topic.json("_schemas", true);
 
     /** Every topic the platform needs. */
-    public static final List<String> ALL = List.of(LINEAGE, DECISIONS, MONITORING, GRAPH_NODES, GRAPH_EDGES, ALERTS, DEAD_LETTER, SCHEMAS, DECISIONS_LINKED, ALERT_WEBHOOKS,
-            OPENLINEAGE_IN, DECISIONS_IN, MONITORING_IN);
+    public static final List<Topic<?>> ALL = List.of(LINEAGE, DECISIONS, MONITORING, GRAPH_NODES, GRAPH_EDGES, ALERTS, DEAD_LETTER, SCHEMAS,
+            DECISIONS_LINKED, ALERT_WEBHOOKS, OPENLINEAGE_IN, DECISIONS_IN, MONITORING_IN);
 
     private Topics() {
+    }
+
+    /** The names of every topic the platform needs. */
+    public static List<String> allNames() {
+        return ALL.stream().map(Topic::name).toList();
+    }
+
+    /** The names of topics whose records are facts keyed by id: compacted. */
+    public static List<String> compactedNames() {
+        return ALL.stream().filter(Topic::compacted).map(Topic::name).toList();
+    }
+
+    /** The names of these topics, comma-separated, as Kafka and Quarkus configuration lists them. */
+    public static String names(Topic<?>... topics) {
+        return String.join(",", java.util.Arrays.stream(topics).map(Topic::name).toList());
     }
 }

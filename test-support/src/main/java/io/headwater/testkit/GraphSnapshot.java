@@ -21,8 +21,8 @@ public record GraphSnapshot(Map<String, GraphNode> nodes, Map<String, GraphEdge>
         GraphSnapshot previous = null;
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            GraphSnapshot current = new GraphSnapshot(latest(bootstrap, registryUrl, Topics.GRAPH_NODES, GraphNode.class),
-                    latest(bootstrap, registryUrl, Topics.GRAPH_EDGES, GraphEdge.class));
+            GraphSnapshot current = new GraphSnapshot(latest(bootstrap, registryUrl, Topics.GRAPH_NODES.name(), GraphNode.class),
+                    latest(bootstrap, registryUrl, Topics.GRAPH_EDGES.name(), GraphEdge.class));
             if (previous != null && previous.equals(current) && !current.nodes().isEmpty()) {
                 return current;
             }

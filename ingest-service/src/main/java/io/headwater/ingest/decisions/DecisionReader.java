@@ -61,7 +61,7 @@ public final class DecisionReader {
             throw new PayloadTooLargeException("the decision at '" + pointer + "' is " + size + " bytes, more than the limit of " + maxBytes
                     + " (headwater.ingest.max-decision-bytes)", pointer);
         }
-        return new Outgoing(Topics.DECISIONS, decision.getDecisionId(), decision, decision.getDecisionId(),
+        return new Outgoing(Topics.DECISIONS.name(), decision.getDecisionId(), decision, decision.getDecisionId(),
                 decision.getModelName() + "/" + decision.getModelVersion());
     }
 }

@@ -44,7 +44,7 @@ public class DeadLetterPublisher {
     }
 
     public Future<?> send(String key, byte[] payload, String reason, String topic, int partition, long offset) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.DEAD_LETTER, null, key, payload, List.of(
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.DEAD_LETTER.name(), null, key, payload, List.of(
                 new RecordHeader(REASON, reason.getBytes(StandardCharsets.UTF_8)),
                 new RecordHeader(SOURCE_TOPIC, topic.getBytes(StandardCharsets.UTF_8)),
                 new RecordHeader(SOURCE_PARTITION, Integer.toString(partition).getBytes(StandardCharsets.UTF_8)),

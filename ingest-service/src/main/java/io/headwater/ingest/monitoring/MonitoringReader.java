@@ -73,7 +73,7 @@ public final class MonitoringReader {
                 .build();
         String key = stats.getModelName() + "/" + stats.getModelVersion();
         String id = key + "@" + stats.getWindowStart() + ".." + stats.getWindowEnd();
-        return new Outgoing(Topics.MONITORING, key, stats, id, key);
+        return new Outgoing(Topics.MONITORING.name(), key, stats, id, key);
     }
 
     private static void checkDistribution(JsonNode distribution, String pointer, List<Violation> violations) {

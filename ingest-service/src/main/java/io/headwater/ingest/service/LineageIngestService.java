@@ -81,7 +81,7 @@ public class LineageIngestService {
                     : violations.stream().map(v -> new Violation(pointer + v.pointer(), v.detail())).toList());
         }
         LineageEvent normalized = fit(normalizer.normalize(event, raw, received), raw);
-        return new Outgoing(Topics.LINEAGE, LineageEventNormalizer.partitionKey(normalized), normalized,
+        return new Outgoing(Topics.LINEAGE.name(), LineageEventNormalizer.partitionKey(normalized), normalized,
                 normalized.getEventId(), normalized.getProducer());
     }
 }

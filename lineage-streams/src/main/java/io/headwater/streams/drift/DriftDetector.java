@@ -11,7 +11,7 @@ import io.headwater.contract.graph.EdgeId;
 import io.headwater.contract.graph.NodeAttributes.Alert;
 import io.headwater.contract.graph.NodeAttributes.ModelVersion;
 import io.headwater.contract.graph.NodeId;
-import org.apache.avro.specific.SpecificRecord;
+import io.headwater.streams.facts.GraphFact;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -34,13 +34,10 @@ import java.util.TreeMap;
  * trained it, and forwards alerts as they open, escalate and resolve, each also as an ALERT node
  * linked to the model version. A window for a version not yet known is kept and judged once the
  * version appears (checked on every window and every few seconds).
- * Forwards: {@link #ALERT}alertId → DriftAlert, {@link #NODE}id → GraphNode, {@link #EDGE}id → GraphEdge.
+ * Forwards alert facts keyed by alert id, and each alert's node and ALERT_ON edge keyed by their id.
  */
-public class DriftDetector implements Processor<String, MonitoringStats, String, SpecificRecord> {
+public class DriftDetector implements Processor<String, MonitoringStats, String, GraphFact> {
 
-    public static final String ALERT = "A\u001f";
-    public static final String NODE = "N\u001f";
-    public static final String EDGE = "E\u001f";
     public static final String REFERENCES_STORE = "drift-model-versions";
     public static final String ALERTS_STORE = "drift-alert-state";
     public static final String PENDING_STORE = "drift-pending-windows";
@@ -49,7 +46,7 @@ public class DriftDetector implements Processor<String, MonitoringStats, String,
 
     private final WindowEvaluator evaluator;
     private final int resolveAfterWindows;
-    private ProcessorContext<String, SpecificRecord> context;
+    private ProcessorContext<String, GraphFact> context;
     private ReadOnlyKeyValueStore<String, GraphNode> references;
     private KeyValueStore<String, DriftAlertState> alerts;
     private KeyValueStore<String, MonitoringStats> pending;
@@ -60,7 +57,7 @@ public class DriftDetector implements Processor<String, MonitoringStats, String,
     }
 
     @Override
-    public void init(ProcessorContext<String, SpecificRecord> context) {
+    public void init(ProcessorContext<String, GraphFact> context) {
         this.context = context;
         references = context.getStateStore(REFERENCES_STORE);
         alerts = context.getStateStore(ALERTS_STORE);
@@ -96,7 +93,7 @@ public class DriftDetector implements Processor<String, MonitoringStats, String,
 
     private void announce(String modelVersionId, DriftAlert alert) {
         long timestamp = context.currentSystemTimeMs();
-        context.forward(new Record<>(ALERT + alert.getAlertId(), alert, timestamp));
+        context.forward(new Record<>(alert.getAlertId(), GraphFact.alert(alert), timestamp));
         String nodeId = NodeId.alert(alert.getAlertId()).value();
         Map<String, String> attributes = new TreeMap<>();
         attributes.put(Alert.MODEL_VERSION, modelVersionId);
@@ -108,10 +105,10 @@ public class DriftDetector implements Processor<String, MonitoringStats, String,
         attributes.put(Alert.STATE, alert.getState().name());
         GraphNode node = GraphNode.newBuilder().setId(nodeId).setKind(NodeKind.ALERT).setName(alert.getFeature() + " " + alert.getMetric())
                 .setFirstSeen(alert.getOpenedAt()).setLastSeen(alert.getUpdatedAt()).setAttributes(attributes).build();
-        context.forward(new Record<>(NODE + nodeId, node, timestamp));
+        context.forward(new Record<>(nodeId, GraphFact.node(node), timestamp));
         GraphEdge edge = GraphEdge.newBuilder().setId(EdgeId.of(modelVersionId, EdgeKind.ALERT_ON, nodeId).value()).setKind(EdgeKind.ALERT_ON)
                 .setSource(modelVersionId).setTarget(nodeId).setValidFrom(alert.getOpenedAt()).build();
-        context.forward(new Record<>(EDGE + edge.getId(), edge, timestamp));
+        context.forward(new Record<>(edge.getId(), GraphFact.edge(edge), timestamp));
     }
 
     /** Judges the kept windows whose model version is now known, oldest first. */

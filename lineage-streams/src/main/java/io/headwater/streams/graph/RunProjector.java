@@ -5,6 +5,7 @@ import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.LineageEvent;
 import io.headwater.avro.RunHistory;
+import io.headwater.streams.facts.GraphFact;
 import io.headwater.streams.runs.RunFolder;
 import io.headwater.streams.runs.RunHistories;
 import io.headwater.streams.runs.RunView;
@@ -26,16 +27,12 @@ import java.util.function.Function;
  * compared, so a COMPLETE after a START sends the run's new state and its writes, not its datasets,
  * job and columns again. A repeated event changes nothing and sends nothing.
  *
- * <p>Forwards nodes keyed {@code N␟id}, edges {@code E␟id} and dataset accesses {@code A␟datasetId}.
+ * <p>Forwards node and edge facts keyed by their id, and dataset accesses keyed by dataset id.
  */
-public class RunProjector implements Processor<String, LineageEvent, String, SpecificRecord> {
-
-    public static final String NODE = "N\u001f";
-    public static final String EDGE = "E\u001f";
-    public static final String ACCESS = "A\u001f";
+public class RunProjector implements Processor<String, LineageEvent, String, GraphFact> {
 
     private final String storeName;
-    private ProcessorContext<String, SpecificRecord> context;
+    private ProcessorContext<String, GraphFact> context;
     private KeyValueStore<String, RunHistory> histories;
 
     public RunProjector(String storeName) {
@@ -43,7 +40,7 @@ public class RunProjector implements Processor<String, LineageEvent, String, Spe
     }
 
     @Override
-    public void init(ProcessorContext<String, SpecificRecord> context) {
+    public void init(ProcessorContext<String, GraphFact> context) {
         this.context = context;
         this.histories = context.getStateStore(storeName);
     }
@@ -59,20 +56,20 @@ public class RunProjector implements Processor<String, LineageEvent, String, Spe
         histories.put(runId, after);
         RunView old = before == null ? null : RunFolder.fold(before);
         RunView now = RunFolder.fold(after);
-        forwardChanged(NODE, old == null ? List.of() : GraphProjection.nodes(old), GraphProjection.nodes(now), GraphNode::getId, record);
-        forwardChanged(EDGE, old == null ? List.of() : GraphProjection.edges(old), GraphProjection.edges(now), GraphEdge::getId, record);
-        forwardChanged(ACCESS, old == null ? List.of() : GraphProjection.accesses(old), GraphProjection.accesses(now),
+        forwardChanged(GraphFact::node, old == null ? List.of() : GraphProjection.nodes(old), GraphProjection.nodes(now), GraphNode::getId, record);
+        forwardChanged(GraphFact::edge, old == null ? List.of() : GraphProjection.edges(old), GraphProjection.edges(now), GraphEdge::getId, record);
+        forwardChanged(GraphFact::access, old == null ? List.of() : GraphProjection.accesses(old), GraphProjection.accesses(now),
                 a -> a.getDatasetId() + "\u001f" + a.getRunId() + "\u001f" + a.getWrite(), record);
     }
 
-    private <T extends SpecificRecord> void forwardChanged(String prefix, List<T> before, List<T> after, Function<T, String> id,
+    private <T extends SpecificRecord> void forwardChanged(Function<T, GraphFact> asFact, List<T> before, List<T> after, Function<T, String> id,
                                                           Record<String, LineageEvent> record) {
         Map<String, T> previous = new LinkedHashMap<>();
         before.forEach(fact -> previous.put(id.apply(fact), fact));
         for (T fact : after) {
             if (!Objects.equals(previous.get(id.apply(fact)), fact)) {
                 String key = fact instanceof DatasetAccess access ? access.getDatasetId() : id.apply(fact);
-                context.forward(record.withKey(prefix + key).withValue(fact));
+                context.forward(record.withKey(key).withValue(asFact.apply(fact)));
             }
         }
     }

@@ -2,17 +2,25 @@ package io.headwater.streams.topology;
 
 import io.headwater.avro.DatasetAccess;
 import io.headwater.avro.Decision;
+import io.headwater.avro.DriftAlert;
+import io.headwater.avro.DriftAlertState;
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.LineageEvent;
 import io.headwater.avro.LineageEventKind;
 import io.headwater.avro.LinkedDecision;
+import io.headwater.avro.MonitoringStats;
 import io.headwater.avro.NodeKind;
+import io.headwater.avro.RunHistory;
+import io.headwater.contract.Topic;
 import io.headwater.contract.Topics;
 import io.headwater.contract.graph.NodeId;
+import io.headwater.kafka.serde.TopicSerdes;
 import io.headwater.streams.drift.DriftDetector;
 import io.headwater.streams.drift.DriftThresholds;
 import io.headwater.streams.drift.ModelVersionReferences;
+import io.headwater.streams.facts.GraphFact.Kind;
+import io.headwater.streams.facts.GraphFact;
 import io.headwater.streams.graph.DecisionLinks;
 import io.headwater.streams.graph.GraphMerge;
 import io.headwater.streams.graph.GraphProjection;
@@ -21,23 +29,29 @@ import io.headwater.streams.runs.RunHistories;
 import io.headwater.streams.versions.DatasetVersioner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.BranchedKStream;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.TableJoined;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -50,6 +64,17 @@ import java.util.function.Function;
  *   <li>nodes and edges are merged per id in persistent stores and written to the compacted graph
  *       topics; reads and writes are re-keyed by dataset and resolved to versions as of time.</li>
  * </ol>
+ *
+ * <p>Who writes which graph ids (the id spaces are disjoint, so no two writers race on a key):
+ * <ul>
+ *   <li>{@link RunProjector} (merged per id by {@link GraphMerge}, with the datasets and jobs that
+ *       DatasetEvents and JobEvents declare): job, job version, dataset, dataset field, run, environment,
+ *       model and model version nodes; INPUT_TO, OUTPUT_OF, RUN_OF, CHILD_OF, IN_ENVIRONMENT, PRODUCED,
+ *       DERIVED_FROM edges and the VERSION_OF edges of job and model versions;</li>
+ *   <li>{@link DatasetVersioner}: dataset version nodes; WROTE and READ edges and the VERSION_OF edges
+ *       of dataset versions (it alone retracts edges);</li>
+ *   <li>{@link DriftDetector}: alert nodes, ALERT_ON edges, and the alerts topic.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class TopologyProducer {
@@ -61,19 +86,19 @@ public class TopologyProducer {
     public static final String DECISIONS_STORE = "decisions";
     public static final String LINKED_DECISIONS_STORE = "decisions-linked";
 
-    private final GraphSerdes serdes;
+    private final TopicSerdes serdes;
     private final Duration grace;
     private final DriftThresholds thresholds;
     /** Store suppliers by name: RocksDB in the service; tests may pass others. */
     private final Function<String, KeyValueBytesStoreSupplier> stores;
 
     @jakarta.inject.Inject
-    public TopologyProducer(GraphSerdes serdes, @ConfigProperty(name = "headwater.streams.version-grace") Duration grace,
+    public TopologyProducer(TopicSerdes serdes, @ConfigProperty(name = "headwater.streams.version-grace") Duration grace,
                             org.eclipse.microprofile.config.Config config) {
         this(serdes, grace, new DriftThresholds(key -> config.getOptionalValue(key, String.class)), Stores::persistentKeyValueStore);
     }
 
-    public TopologyProducer(GraphSerdes serdes, Duration grace, DriftThresholds thresholds, Function<String, KeyValueBytesStoreSupplier> stores) {
+    public TopologyProducer(TopicSerdes serdes, Duration grace, DriftThresholds thresholds, Function<String, KeyValueBytesStoreSupplier> stores) {
         this.serdes = serdes;
         this.grace = grace;
         this.thresholds = thresholds;
@@ -83,59 +108,60 @@ public class TopologyProducer {
     @Produces
     public Topology buildTopology() {
         StreamsBuilder builder = new StreamsBuilder();
-        KStream<String, LineageEvent> events = builder.stream(Topics.LINEAGE, Consumed.with(Serdes.String(), serdes.lineage()));
+        Serde<GraphNode> nodeSerde = serdes.values(Topics.GRAPH_NODES);
+        Serde<GraphEdge> edgeSerde = serdes.values(Topics.GRAPH_EDGES);
+        KStream<String, LineageEvent> events = builder.stream(Topics.LINEAGE.name(), consumed(Topics.LINEAGE));
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(RUNS_STORE), Serdes.String(), serdes.runHistory()));
-        KStream<String, SpecificRecord> runFacts = events
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(RUNS_STORE), Serdes.String(), serdes.avro(RunHistory.class)));
+        Map<String, KStream<String, GraphFact>> runFacts = byKind("run-facts-", events
                 .filter((key, event) -> event.getKind() == LineageEventKind.RUN && event.getRun() != null)
                 .selectKey((key, event) -> event.getRun().getRunId())
                 // The raw JSON (any size up to ingest's limit) stays on the lineage topic; the re-partition carries the rest.
                 .mapValues(RunHistories::withoutRaw)
-                .repartition(Repartitioned.<String, LineageEvent>as("runs-by-id").withKeySerde(Serdes.String()).withValueSerde(serdes.lineage()))
-                .process(() -> new RunProjector(RUNS_STORE), RUNS_STORE);
+                .repartition(Repartitioned.<String, LineageEvent>as("runs-by-id").withKeySerde(Serdes.String()).withValueSerde(serdes.values(Topics.LINEAGE)))
+                .process(() -> new RunProjector(RUNS_STORE), RUNS_STORE), Kind.NODE, Kind.EDGE, Kind.ACCESS);
 
         KStream<String, GraphNode> staticNodes = events
                 .filter((key, event) -> event.getKind() != LineageEventKind.RUN)
                 .flatMap((key, event) -> GraphProjection.staticNodes(event).stream().map(n -> KeyValue.pair(n.getId(), n)).toList());
 
-        KTable<String, GraphNode> nodes = facts(runFacts, RunProjector.NODE, GraphNode.class)
+        KTable<String, GraphNode> nodes = facts(runFacts, "run-facts-", Kind.NODE, GraphNode.class)
                 .merge(staticNodes)
-                .groupByKey(Grouped.with("nodes-by-id", Serdes.String(), serdes.nodes()))
+                .groupByKey(Grouped.with("nodes-by-id", Serdes.String(), nodeSerde))
                 .reduce(GraphMerge::merge, Materialized.<String, GraphNode>as(stores.apply(NODES_STORE))
-                        .withKeySerde(Serdes.String()).withValueSerde(serdes.nodes()));
-        nodes.toStream().to(Topics.GRAPH_NODES, Produced.with(Serdes.String(), serdes.nodes()));
+                        .withKeySerde(Serdes.String()).withValueSerde(nodeSerde));
+        nodes.toStream().to(Topics.GRAPH_NODES.name(), produced(Topics.GRAPH_NODES));
 
         // Decisions, keyed by id (a repeat replaces itself), each linked to its model version; one that names a
         // version not yet known is kept unlinked and re-emitted, linked, when the version appears.
         KTable<String, GraphNode> modelVersions = nodes.filter((id, node) -> node.getKind() == NodeKind.MODEL_VERSION,
                 Materialized.<String, GraphNode>as(stores.apply(MODEL_VERSIONS_STORE))
-                        .withKeySerde(Serdes.String()).withValueSerde(serdes.nodes()));
-        builder.table(Topics.DECISIONS, Consumed.with(Serdes.String(), serdes.decisions()),
+                        .withKeySerde(Serdes.String()).withValueSerde(nodeSerde));
+        builder.table(Topics.DECISIONS.name(), consumed(Topics.DECISIONS),
                         Materialized.<String, Decision>as(stores.apply(DECISIONS_STORE))
-                                .withKeySerde(Serdes.String()).withValueSerde(serdes.decisions()))
+                                .withKeySerde(Serdes.String()).withValueSerde(serdes.values(Topics.DECISIONS)))
                 .leftJoin(modelVersions, decision -> NodeId.modelVersion(decision.getModelName(), decision.getModelVersion()).value(),
-                        DecisionLinks::link,
+                        DecisionLinks::link, TableJoined.as("decision-model-version"),
                         Materialized.<String, LinkedDecision>as(stores.apply(LINKED_DECISIONS_STORE))
-                                .withKeySerde(Serdes.String()).withValueSerde(serdes.linkedDecisions()))
+                                .withKeySerde(Serdes.String()).withValueSerde(serdes.values(Topics.DECISIONS_LINKED)))
                 .toStream()
-                .to(Topics.DECISIONS_LINKED, Produced.with(Serdes.String(), serdes.linkedDecisions()));
+                .to(Topics.DECISIONS_LINKED.name(), produced(Topics.DECISIONS_LINKED));
 
-        facts(runFacts, RunProjector.EDGE, GraphEdge.class)
-                .groupByKey(Grouped.with("edges-by-id", Serdes.String(), serdes.edges()))
+        facts(runFacts, "run-facts-", Kind.EDGE, GraphEdge.class)
+                .groupByKey(Grouped.with("edges-by-id", Serdes.String(), edgeSerde))
                 .reduce(GraphMerge::merge, Materialized.<String, GraphEdge>as(stores.apply(EDGES_STORE))
-                        .withKeySerde(Serdes.String()).withValueSerde(serdes.edges()))
+                        .withKeySerde(Serdes.String()).withValueSerde(edgeSerde))
                 .toStream()
-                .to(Topics.GRAPH_EDGES, Produced.with(Serdes.String(), serdes.edges()));
+                .to(Topics.GRAPH_EDGES.name(), produced(Topics.GRAPH_EDGES));
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(DatasetVersioner.VERSIONS_STORE),
-                Serdes.String(), serdes.nodes()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(DatasetVersioner.READS_STORE),
-                Serdes.String(), serdes.edges()));
-        KStream<String, SpecificRecord> versionFacts = facts(runFacts, RunProjector.ACCESS, DatasetAccess.class)
-                .repartition(Repartitioned.<String, DatasetAccess>as("accesses-by-dataset").withKeySerde(Serdes.String()).withValueSerde(serdes.accesses()))
-                .process(() -> new DatasetVersioner(grace), DatasetVersioner.VERSIONS_STORE, DatasetVersioner.READS_STORE);
-        facts(versionFacts, DatasetVersioner.NODE, GraphNode.class).to(Topics.GRAPH_NODES, Produced.with(Serdes.String(), serdes.nodes()));
-        facts(versionFacts, DatasetVersioner.EDGE, GraphEdge.class).to(Topics.GRAPH_EDGES, Produced.with(Serdes.String(), serdes.edges()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(DatasetVersioner.VERSIONS_STORE), Serdes.String(), nodeSerde));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(DatasetVersioner.READS_STORE), Serdes.String(), edgeSerde));
+        Map<String, KStream<String, GraphFact>> versionFacts = byKind("version-facts-", facts(runFacts, "run-facts-", Kind.ACCESS, DatasetAccess.class)
+                .repartition(Repartitioned.<String, DatasetAccess>as("accesses-by-dataset").withKeySerde(Serdes.String())
+                        .withValueSerde(serdes.avro(DatasetAccess.class)))
+                .process(() -> new DatasetVersioner(grace), DatasetVersioner.VERSIONS_STORE, DatasetVersioner.READS_STORE), Kind.NODE, Kind.EDGE);
+        facts(versionFacts, "version-facts-", Kind.NODE, GraphNode.class).to(Topics.GRAPH_NODES.name(), produced(Topics.GRAPH_NODES));
+        facts(versionFacts, "version-facts-", Kind.EDGE, GraphEdge.class).to(Topics.GRAPH_EDGES.name(), produced(Topics.GRAPH_EDGES));
 
         drift(builder);
         return builder.build();
@@ -147,24 +173,40 @@ public class TopologyProducer {
      */
     private void drift(StreamsBuilder builder) {
         builder.addGlobalStore(Stores.keyValueStoreBuilder(stores.apply(DriftDetector.REFERENCES_STORE),
-                        Serdes.String(), serdes.nodes()).withLoggingDisabled(),
-                Topics.GRAPH_NODES, Consumed.with(Serdes.String(), serdes.nodes()), ModelVersionReferences::new);
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(DriftDetector.ALERTS_STORE), Serdes.String(), serdes.alertStates()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(DriftDetector.PENDING_STORE), Serdes.String(), serdes.monitoring()));
-        KStream<String, SpecificRecord> driftFacts = builder.stream(Topics.MONITORING, Consumed.with(Serdes.String(), serdes.monitoring()))
+                        Serdes.String(), serdes.values(Topics.GRAPH_NODES)).withLoggingDisabled(),
+                Topics.GRAPH_NODES.name(), consumed(Topics.GRAPH_NODES), ModelVersionReferences::new);
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(DriftDetector.ALERTS_STORE), Serdes.String(), serdes.avro(DriftAlertState.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(DriftDetector.PENDING_STORE), Serdes.String(), serdes.values(Topics.MONITORING)));
+        Map<String, KStream<String, GraphFact>> driftFacts = byKind("drift-facts-", builder.stream(Topics.MONITORING.name(), consumed(Topics.MONITORING))
                 .filter((key, window) -> window != null)
                 .selectKey((key, window) -> NodeId.modelVersion(window.getModelName(), window.getModelVersion()).value())
-                .repartition(Repartitioned.<String, io.headwater.avro.MonitoringStats>as("monitoring-by-model-version")
-                        .withKeySerde(Serdes.String()).withValueSerde(serdes.monitoring()))
-                .process(() -> new DriftDetector(thresholds), DriftDetector.ALERTS_STORE, DriftDetector.PENDING_STORE);
-        facts(driftFacts, DriftDetector.ALERT, io.headwater.avro.DriftAlert.class).to(Topics.ALERTS, Produced.with(Serdes.String(), serdes.alerts()));
-        facts(driftFacts, DriftDetector.NODE, GraphNode.class).to(Topics.GRAPH_NODES, Produced.with(Serdes.String(), serdes.nodes()));
-        facts(driftFacts, DriftDetector.EDGE, GraphEdge.class).to(Topics.GRAPH_EDGES, Produced.with(Serdes.String(), serdes.edges()));
+                .repartition(Repartitioned.<String, MonitoringStats>as("monitoring-by-model-version")
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.values(Topics.MONITORING)))
+                .process(() -> new DriftDetector(thresholds), DriftDetector.ALERTS_STORE, DriftDetector.PENDING_STORE), Kind.ALERT, Kind.NODE, Kind.EDGE);
+        facts(driftFacts, "drift-facts-", Kind.ALERT, DriftAlert.class).to(Topics.ALERTS.name(), produced(Topics.ALERTS));
+        facts(driftFacts, "drift-facts-", Kind.NODE, GraphNode.class).to(Topics.GRAPH_NODES.name(), produced(Topics.GRAPH_NODES));
+        facts(driftFacts, "drift-facts-", Kind.EDGE, GraphEdge.class).to(Topics.GRAPH_EDGES.name(), produced(Topics.GRAPH_EDGES));
     }
 
-    /** The facts of one kind from a processor that forwards several, keyed prefix + id (a null value is a retraction). */
-    private static <T> KStream<String, T> facts(KStream<String, SpecificRecord> mixed, String prefix, Class<T> type) {
-        return mixed.filter((key, fact) -> key.startsWith(prefix))
-                .map((key, fact) -> KeyValue.pair(key.substring(prefix.length()), type.cast(fact)));
+    /** A processor's facts split by kind into named branches ({@code <prefix><kind>}). */
+    private static Map<String, KStream<String, GraphFact>> byKind(String prefix, KStream<String, GraphFact> facts, Kind... kinds) {
+        BranchedKStream<String, GraphFact> split = facts.split(Named.as(prefix));
+        for (Kind kind : kinds) {
+            split = split.branch((id, fact) -> fact.kind() == kind, Branched.as(kind.name().toLowerCase(Locale.ROOT)));
+        }
+        return split.noDefaultBranch();
+    }
+
+    /** The values of one kind's branch (null stays null: a retracted edge). */
+    private static <T> KStream<String, T> facts(Map<String, KStream<String, GraphFact>> branches, String prefix, Kind kind, Class<T> type) {
+        return branches.get(prefix + kind.name().toLowerCase(Locale.ROOT)).mapValues(fact -> type.cast(fact.value()));
+    }
+
+    private <V> Consumed<String, V> consumed(Topic<V> topic) {
+        return Consumed.with(topic.keySerde(), serdes.values(topic));
+    }
+
+    private <V> Produced<String, V> produced(Topic<V> topic) {
+        return Produced.with(topic.keySerde(), serdes.values(topic));
     }
 }

@@ -9,7 +9,7 @@ import io.headwater.contract.graph.EdgeAttributes.Read;
 import io.headwater.contract.graph.EdgeId;
 import io.headwater.contract.graph.NodeAttributes.DatasetVersion;
 import io.headwater.contract.graph.NodeId;
-import org.apache.avro.specific.SpecificRecord;
+import io.headwater.streams.facts.GraphFact;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -34,14 +34,12 @@ import java.util.Map;
  * time is one reverse seek), so a dataset read by a million runs is a million small records; a late
  * write still scans the dataset's reads to find the ones after it.
  *
- * <p>Forwards graph facts keyed {@code N␟nodeId} (nodes) and {@code E␟edgeId} (edges, null = retract).
+ * <p>Forwards node and edge facts keyed by their id (dataset version nodes; WROTE, READ and a version's VERSION_OF edges).
  */
-public class DatasetVersioner implements Processor<String, DatasetAccess, String, SpecificRecord> {
+public class DatasetVersioner implements Processor<String, DatasetAccess, String, GraphFact> {
 
     public static final String VERSIONS_STORE = "dataset-versions";
     public static final String READS_STORE = "dataset-reads";
-    public static final String NODE = "N\u001f";
-    public static final String EDGE = "E\u001f";
     private static final char SEP = '\u001f';
     /** Per-dataset stream time, kept under a prefix no dataset scan reaches. */
     private static final String STREAM_TIME = "\u001fT";
@@ -52,7 +50,7 @@ public class DatasetVersioner implements Processor<String, DatasetAccess, String
     private static final String NAMED = "r" + SEP;
 
     private final Duration grace;
-    private ProcessorContext<String, SpecificRecord> context;
+    private ProcessorContext<String, GraphFact> context;
     private KeyValueStore<String, GraphNode> versions;
     private KeyValueStore<String, GraphEdge> reads;
 
@@ -61,7 +59,7 @@ public class DatasetVersioner implements Processor<String, DatasetAccess, String
     }
 
     @Override
-    public void init(ProcessorContext<String, SpecificRecord> context) {
+    public void init(ProcessorContext<String, GraphFact> context) {
         this.context = context;
         this.versions = context.getStateStore(VERSIONS_STORE);
         this.reads = context.getStateStore(READS_STORE);
@@ -228,14 +226,14 @@ public class DatasetVersioner implements Processor<String, DatasetAccess, String
     }
 
     private void forwardNode(GraphNode node) {
-        context.forward(new Record<>(NODE + node.getId(), node, context.currentSystemTimeMs()));
+        context.forward(new Record<>(node.getId(), GraphFact.node(node), context.currentSystemTimeMs()));
     }
 
     private void forwardEdge(GraphEdge edge) {
-        context.forward(new Record<>(EDGE + edge.getId(), edge, context.currentSystemTimeMs()));
+        context.forward(new Record<>(edge.getId(), GraphFact.edge(edge), context.currentSystemTimeMs()));
     }
 
     private void forwardRetraction(String edgeId) {
-        context.forward(new Record<>(EDGE + edgeId, null, context.currentSystemTimeMs()));
+        context.forward(new Record<>(edgeId, GraphFact.retractedEdge(), context.currentSystemTimeMs()));
     }
 }

@@ -7,6 +7,7 @@ import io.headwater.avro.GraphNode;
 import io.headwater.avro.LineageEvent;
 import io.headwater.avro.LinkedDecision;
 import io.headwater.contract.Topics;
+import io.headwater.kafka.serde.TopicSerdes;
 import io.headwater.openlineage.LineageEventNormalizer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -34,7 +35,7 @@ final class GraphDriver implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** One for all drivers: ids only need to be consistent within a JVM. */
-    private static final GraphSerdes SERDES = new GraphSerdes(new InMemoryRegistryClient());
+    private static final TopicSerdes SERDES = new TopicSerdes(new InMemoryRegistryClient());
 
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, LineageEvent> input;
@@ -61,18 +62,18 @@ final class GraphDriver implements AutoCloseable {
 
     private GraphDriver(Path stateDir, java.util.function.Function<String, org.apache.kafka.streams.state.KeyValueBytesStoreSupplier> stores,
                         Duration versionGrace) {
-        GraphSerdes serdes = SERDES;
+        TopicSerdes serdes = SERDES;
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "graph-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         driver = new TopologyTestDriver(new TopologyProducer(serdes, versionGrace, io.headwater.streams.drift.DriftThresholds.defaults(), stores).buildTopology(), props);
-        input = driver.createInputTopic(Topics.LINEAGE, Serdes.String().serializer(), serdes.lineage().serializer());
-        nodesOut = driver.createOutputTopic(Topics.GRAPH_NODES, Serdes.String().deserializer(), serdes.nodes().deserializer());
-        edgesOut = driver.createOutputTopic(Topics.GRAPH_EDGES, Serdes.String().deserializer(), serdes.edges().deserializer());
-        decisionsIn = driver.createInputTopic(Topics.DECISIONS, Serdes.String().serializer(), serdes.decisions().serializer());
-        decisionsOut = driver.createOutputTopic(Topics.DECISIONS_LINKED, Serdes.String().deserializer(), serdes.linkedDecisions().deserializer());
+        input = driver.createInputTopic(Topics.LINEAGE.name(), Serdes.String().serializer(), serdes.values(Topics.LINEAGE).serializer());
+        nodesOut = driver.createOutputTopic(Topics.GRAPH_NODES.name(), Serdes.String().deserializer(), serdes.values(Topics.GRAPH_NODES).deserializer());
+        edgesOut = driver.createOutputTopic(Topics.GRAPH_EDGES.name(), Serdes.String().deserializer(), serdes.values(Topics.GRAPH_EDGES).deserializer());
+        decisionsIn = driver.createInputTopic(Topics.DECISIONS.name(), Serdes.String().serializer(), serdes.values(Topics.DECISIONS).serializer());
+        decisionsOut = driver.createOutputTopic(Topics.DECISIONS_LINKED.name(), Serdes.String().deserializer(), serdes.values(Topics.DECISIONS_LINKED).deserializer());
     }
 
     /** Normalises a fixture as ingest does. */

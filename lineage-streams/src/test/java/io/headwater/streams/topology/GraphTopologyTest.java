@@ -149,6 +149,17 @@ class GraphTopologyTest {
     }
 
     @Test
+    void theTopicsTheServiceWaitsForAreTheContractTopicsItsTopologyReadsAndWrites() {
+        org.apache.kafka.streams.Topology topology = new TopologyProducer(new io.headwater.kafka.serde.TopicSerdes(new InMemoryRegistryClient()),
+                java.time.Duration.ofDays(1), io.headwater.streams.drift.DriftThresholds.defaults(),
+                org.apache.kafka.streams.state.Stores::persistentKeyValueStore).buildTopology();
+        java.util.Set<String> used = io.headwater.kafka.streams.ContractTopicsOf.topology(topology.describe());
+        assertThat(used).contains(io.headwater.contract.Topics.LINEAGE.name(), io.headwater.contract.Topics.GRAPH_NODES.name());
+        assertThat(new RequiredTopics().getValue(io.headwater.kafka.streams.RequiredTopicsConfigSource.KEY).split(","))
+                .containsExactlyInAnyOrderElementsOf(used);
+    }
+
+    @Test
     void everyIdAndAttributeTheGraphCarriesIsDeclaredInTheVocabulary() throws IOException {
         try (GraphDriver graph = new GraphDriver(stateDir)) {
             graph.send(fixtures("spark-captured"));

@@ -141,7 +141,7 @@ public class WebhookDispatcher implements Runnable {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000),
                 new StringDeserializer(), new AvroDeserializer<>(new SchemaRegistryClient(registryUrl), DriftAlert.class))) {
             consumer = c;
-            c.subscribe(List.of(Topics.ALERTS), new ConsumerRebalanceListener() {
+            c.subscribe(List.of(Topics.ALERTS.name()), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                     commit(c);

@@ -92,7 +92,7 @@ public class WebhookService {
 
     private void send(String id, String value) {
         try {
-            producer.send(new ProducerRecord<>(Topics.ALERT_WEBHOOKS, id, value)).get(15, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(Topics.ALERT_WEBHOOKS.name(), id, value)).get(15, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new KafkaUnavailableException("Kafka did not acknowledge the subscription: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -1,12 +1,10 @@
 package io.headwater.query.streams;
 
-import io.headwater.avro.DriftAlert;
-import io.headwater.avro.GraphEdge;
-import io.headwater.avro.GraphNode;
 import io.headwater.avro.LinkedDecision;
+import io.headwater.contract.Topic;
 import io.headwater.contract.Topics;
 import io.headwater.kafka.registry.SchemaRegistryClient;
-import io.headwater.kafka.serde.AvroSerde;
+import io.headwater.kafka.serde.TopicSerdes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.common.serialization.Serde;
@@ -39,35 +37,34 @@ public class TopologyProducer {
     public static final String ALERTS_STORE = "alerts";
     public static final String WEBHOOKS_STORE = "alert-webhooks";
 
-    private final Serde<GraphNode> nodeSerde;
-    private final Serde<GraphEdge> edgeSerde;
-    private final Serde<LinkedDecision> decisionSerde;
-    private final Serde<DriftAlert> alertSerde;
+    private final TopicSerdes serdes;
     private final AlertListener alertListener;
 
+    @jakarta.inject.Inject
     public TopologyProducer(@ConfigProperty(name = "headwater.schema-registry.url") String registryUrl, AlertListener alertListener) {
-        SchemaRegistryClient registry = new SchemaRegistryClient(registryUrl);
+        this(new TopicSerdes(new SchemaRegistryClient(registryUrl)), alertListener);
+    }
+
+    public TopologyProducer(TopicSerdes serdes, AlertListener alertListener) {
+        this.serdes = serdes;
         this.alertListener = alertListener;
-        this.alertSerde = AvroSerde.forValues(registry, DriftAlert.class);
-        this.nodeSerde = AvroSerde.forValues(registry, GraphNode.class);
-        this.edgeSerde = AvroSerde.forValues(registry, GraphEdge.class);
-        this.decisionSerde = AvroSerde.forValues(registry, LinkedDecision.class);
     }
 
     @Produces
     public Topology buildTopology() {
         StreamsBuilder builder = new StreamsBuilder();
+        Serde<LinkedDecision> decisionSerde = serdes.values(Topics.DECISIONS_LINKED);
         builder.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NODES_STORE), Serdes.String(), nodeSerde).withLoggingDisabled(),
-                Topics.GRAPH_NODES, Consumed.with(Serdes.String(), nodeSerde),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NODES_STORE), Serdes.String(), serdes.values(Topics.GRAPH_NODES)).withLoggingDisabled(),
+                Topics.GRAPH_NODES.name(), consumed(Topics.GRAPH_NODES),
                 () -> new NodeUpdater(NODES_STORE));
         builder.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ADJACENCY_STORE), Serdes.String(), edgeSerde).withLoggingDisabled(),
-                Topics.GRAPH_EDGES, Consumed.with(Serdes.String(), edgeSerde),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ADJACENCY_STORE), Serdes.String(), serdes.values(Topics.GRAPH_EDGES)).withLoggingDisabled(),
+                Topics.GRAPH_EDGES.name(), consumed(Topics.GRAPH_EDGES),
                 () -> new AdjacencyUpdater(ADJACENCY_STORE));
 
         // Decisions by id, partitioned as the topic is; a lookup goes to the instance owning the id's partition.
-        KTable<String, LinkedDecision> decisions = builder.table(Topics.DECISIONS_LINKED, Consumed.with(Serdes.String(), decisionSerde),
+        KTable<String, LinkedDecision> decisions = builder.table(Topics.DECISIONS_LINKED.name(), consumed(Topics.DECISIONS_LINKED),
                 Materialized.<String, LinkedDecision, KeyValueStore<Bytes, byte[]>>as(DECISIONS_STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(decisionSerde));
 
@@ -82,13 +79,17 @@ public class TopologyProducer {
                 .process(() -> new DecisionIndexer(DECISIONS_BY_MODEL_STORE, DECISION_COUNTS_STORE), DECISIONS_BY_MODEL_STORE, DECISION_COUNTS_STORE);
         // Alerts (few) and webhook subscriptions: every instance holds them all.
         builder.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTS_STORE), Serdes.String(), alertSerde).withLoggingDisabled(),
-                Topics.ALERTS, Consumed.with(Serdes.String(), alertSerde),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTS_STORE), Serdes.String(), serdes.values(Topics.ALERTS)).withLoggingDisabled(),
+                Topics.ALERTS.name(), consumed(Topics.ALERTS),
                 () -> new KeyValueUpdater<>(ALERTS_STORE, alertListener::alertStored));
         builder.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WEBHOOKS_STORE), Serdes.String(), Serdes.String()).withLoggingDisabled(),
-                Topics.ALERT_WEBHOOKS, Consumed.with(Serdes.String(), Serdes.String()),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WEBHOOKS_STORE), Serdes.String(), serdes.values(Topics.ALERT_WEBHOOKS)).withLoggingDisabled(),
+                Topics.ALERT_WEBHOOKS.name(), consumed(Topics.ALERT_WEBHOOKS),
                 () -> new KeyValueUpdater<>(WEBHOOKS_STORE));
         return builder.build();
+    }
+
+    private <V> Consumed<String, V> consumed(Topic<V> topic) {
+        return Consumed.with(topic.keySerde(), serdes.values(topic));
     }
 }

@@ -79,7 +79,7 @@ final class StreamsDeadLetters {
         headers.add(new RecordHeader(SOURCE_PARTITION, Integer.toString(context.partition()).getBytes(StandardCharsets.UTF_8)));
         headers.add(new RecordHeader(SOURCE_OFFSET, Long.toString(context.offset()).getBytes(StandardCharsets.UTF_8)));
         try {
-            producer().send(new ProducerRecord<>(Topics.DEAD_LETTER, null, key, value, headers)).get(30, TimeUnit.SECONDS);
+            producer().send(new ProducerRecord<>(Topics.DEAD_LETTER.name(), null, key, value, headers)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while dead-lettering", e);

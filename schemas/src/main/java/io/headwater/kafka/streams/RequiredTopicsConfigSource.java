@@ -1,0 +1,49 @@
+package io.headwater.kafka.streams;
+
+import io.headwater.contract.Topic;
+import io.headwater.contract.Topics;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Supplies {@code quarkus.kafka-streams.topics} (the topics a Kafka Streams service waits for before it
+ * starts) from the contract, so no properties file copies the topic names. Its ordinal is below
+ * application.properties', so a deployment can still set the key there or by environment.
+ */
+public abstract class RequiredTopicsConfigSource implements ConfigSource {
+
+    public static final String KEY = "quarkus.kafka-streams.topics";
+
+    private final Map<String, String> properties;
+
+    protected RequiredTopicsConfigSource(Topic<?>... topics) {
+        this.properties = Map.of(KEY, Topics.names(topics));
+    }
+
+    @Override
+    public Set<String> getPropertyNames() {
+        return properties.keySet();
+    }
+
+    @Override
+    public String getValue(String propertyName) {
+        return properties.get(propertyName);
+    }
+
+    @Override
+    public int getOrdinal() {
+        return 200;
+    }
+
+    @Override
+    public String getName() {
+        return "headwater-required-topics";
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        return properties;
+    }
+}
