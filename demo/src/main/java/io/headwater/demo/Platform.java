@@ -1,15 +1,9 @@
 package io.headwater.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.headwater.testkit.Http;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -17,8 +11,7 @@ import java.util.function.Predicate;
 /** The running platform's HTTP endpoints, as the demo uses them. */
 final class Platform {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Http http = new Http();
     final String ingest;
     final String query;
 
@@ -27,18 +20,17 @@ final class Platform {
         this.query = query;
     }
 
-    int post(String path, String json) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(ingest + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IOException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+    int post(String path, String json) throws IOException {
+        Http.Response response = http.post(ingest + path, json);
+        if (response.status() / 100 != 2) {
+            throw new IOException("POST " + path + " answered " + response.status() + ": " + response.body());
         }
-        return response.statusCode();
+        return response.status();
     }
 
-    Optional<JsonNode> get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(query + path)).build(), HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() == 200 ? Optional.of(JSON.readTree(response.body())) : Optional.empty();
+    Optional<JsonNode> get(String path) {
+        Http.Response response = http.get(query + path);
+        return response.status() == 200 ? Optional.of(response.json()) : Optional.empty();
     }
 
     /** Polls until the answer passes the check, at most the timeout. */
@@ -57,6 +49,6 @@ final class Platform {
     }
 
     static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return Http.encode(value);
     }
 }

@@ -3,17 +3,12 @@ package io.headwater.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.demo.Demo;
-import io.headwater.testkit.LocalPlatform;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.headwater.testkit.PlatformExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -27,25 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static LocalPlatform platform;
-
-    @BeforeAll
-    static void start() {
-        platform = new LocalPlatform(true, LocalPlatform.SMALL_JVM);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    @RegisterExtension
+    static final PlatformExtension PLATFORM = PlatformExtension.withGraph();
 
     @Test
     void theDemoTellsTheWholeStory() throws Exception {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         Path root = Path.of(System.getProperty("headwater.home", "..")).toAbsolutePath().normalize();
-        String decision = Demo.run(platform.ingest.url(), platform.query.url(), root, new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        String decision = Demo.run(PLATFORM.platform().ingest.url(), PLATFORM.platform().query.url(), root, new PrintStream(buffer, true, StandardCharsets.UTF_8));
         String out = buffer.toString(StandardCharsets.UTF_8);
         System.out.println(out);
 
@@ -53,12 +37,10 @@ class DemoIT {
         assertThat(out).containsPattern("training data: +dataset:file:/srv/spark-demo/data/out/top_countries#01a215d9-621d-7ff9-a94f-918dbef73407");
         assertThat(out).contains("← job:spike:spike_job1.adaptive_spark_plan.out_revenue_by_country", "← job:airflow:BQ.download");
         assertThat(out).containsPattern("Drift alert on churn version \\S+: psi of tenure is [0-9.]+ \\(threshold 0.200\\), ALERT, OPEN");
-        assertThat(out).contains(platform.query.url() + "/api/v1/decisions/" + decision + "/provenance");
+        assertThat(out).contains(PLATFORM.platform().query.url() + "/api/v1/decisions/" + decision + "/provenance");
 
         // What it printed is what the platform answers.
-        HttpResponse<String> provenance = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(platform.query.url() + "/api/v1/decisions/" + decision + "/provenance")).build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode answer = JSON.readTree(provenance.body());
+        JsonNode answer = PLATFORM.query("/api/v1/decisions/" + decision + "/provenance").expect(200).json();
         assertThat(answer.at("/modelVersion/decisionCount").asLong()).isEqualTo(10_000);
         assertThat(out).contains("trained by " + answer.at("/trainingRun/id").asText());
     }

@@ -6,11 +6,14 @@ import com.sun.net.httpserver.HttpServer;
 import io.headwater.avro.EdgeKind;
 import io.headwater.avro.GraphEdge;
 import io.headwater.contract.Topics;
-import io.headwater.testkit.LocalPlatform;
+import io.headwater.testkit.Http;
+import io.headwater.testkit.PlatformExtension;
+import io.headwater.testkit.RunEvents;
 import io.headwater.testkit.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -45,7 +48,8 @@ class DriftAlertIT {
     private static final String SECRET = "webhook-secret-for-the-test";
     private static final Instant T0 = Instant.parse("2026-11-26T08:00:00Z");
 
-    private static LocalPlatform platform;
+    @RegisterExtension
+    static final PlatformExtension PLATFORM = PlatformExtension.withGraph();
     private static HttpServer receiver;
     private static final AtomicInteger attempts = new AtomicInteger();
     private static final List<String[]> delivered = new CopyOnWriteArrayList<>();
@@ -53,7 +57,6 @@ class DriftAlertIT {
 
     @BeforeAll
     static void start() throws Exception {
-        platform = new LocalPlatform(true, LocalPlatform.SMALL_JVM);
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -73,45 +76,41 @@ class DriftAlertIT {
         if (receiver != null) {
             receiver.stop(0);
         }
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @Test
     void aDriftingModelRaisesOneAlertPerMetricThatLeadsToItsProvenanceAndResolves() throws Exception {
         String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-        HttpResponse<String> subscribed = send("POST", platform.query.url() + "/api/v1/alerts/webhooks",
-                "{\"url\":\"" + hook + "\",\"model\":\"fraud\",\"secret\":\"" + SECRET + "\"}");
-        assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+        Http.Response subscribed = PLATFORM.http().send("POST", PLATFORM.platform().query.url() + "/api/v1/alerts/webhooks", "{\"url\":\"" + hook + "\",\"model\":\"fraud\",\"secret\":\"" + SECRET + "\"}");
+        assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
         assertThat(JSON.readTree(subscribed.body()).get("secret").asText()).isEqualTo(SECRET);
-        assertThat(send("GET", platform.query.url() + "/api/v1/alerts/webhooks", null).body()).contains(hook).doesNotContain(SECRET);
-        assertThat(send("POST", platform.query.url() + "/api/v1/alerts/webhooks", "{\"url\":\"ftp://nowhere\"}").statusCode()).isEqualTo(400);
+        assertThat(PLATFORM.http().send("GET", PLATFORM.platform().query.url() + "/api/v1/alerts/webhooks", null).body()).contains(hook).doesNotContain(SECRET);
+        assertThat(PLATFORM.http().send("POST", PLATFORM.platform().query.url() + "/api/v1/alerts/webhooks", "{\"url\":\"ftp://nowhere\"}").status()).isEqualTo(400);
 
-        HTTP.sendAsync(HttpRequest.newBuilder(URI.create(platform.query.url() + "/api/v1/alerts/stream?model=fraud")).header("Accept", "text/event-stream").build(),
+        HTTP.sendAsync(HttpRequest.newBuilder(URI.create(PLATFORM.platform().query.url() + "/api/v1/alerts/stream?model=fraud")).header("Accept", "text/event-stream").build(),
                 HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(line -> {
                     if (line.startsWith("data:")) {
                         streamed.add(line.substring(5).trim());
                     }
                 }));
 
-        post("/api/v1/lineage", training("START", T0));
-        post("/api/v1/lineage", training("COMPLETE", T0.plusSeconds(600)));
-        await().atMost(Duration.ofSeconds(60)).until(() -> send("GET", platform.query.url() + "/api/v1/models/fraud/versions/3", null).statusCode() == 200);
+        PLATFORM.ingest("/api/v1/lineage", training("START", T0)).expect(201);
+        PLATFORM.ingest("/api/v1/lineage", training("COMPLETE", T0.plusSeconds(600))).expect(201);
+        await().atMost(Duration.ofSeconds(60)).until(() -> PLATFORM.http().send("GET", PLATFORM.platform().query.url() + "/api/v1/models/fraud/versions/3", null).status() == 200);
 
         // As trained, with sampling noise: nothing, over many windows.
         for (int w = 0; w < 6; w++) {
-            post("/api/v1/monitoring", window(w, w % 2 == 0 ? new long[]{245, 405, 252, 98} : new long[]{255, 395, 248, 102}, 0.93));
+            PLATFORM.ingest("/api/v1/monitoring", window(w, w % 2 == 0 ? new long[]{245, 405, 252, 98} : new long[]{255, 395, 248, 102}, 0.93)).expect(201);
         }
         // Shifted towards large amounts, and the accuracy drops.
         Instant shifted = Instant.now();
         for (int w = 6; w < 10; w++) {
-            post("/api/v1/monitoring", window(w, new long[]{60, 140, 400, 400}, 0.85));
+            PLATFORM.ingest("/api/v1/monitoring", window(w, new long[]{60, 140, 400, 400}, 0.85)).expect(201);
         }
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 assertThat(alerts("?model=fraud&state=OPEN")).hasSize(4));
         System.out.println("alerts visible over REST " + Duration.between(shifted, Instant.now()).toMillis() + " ms after the first shifted window was sent");
-        JsonNode open = JSON.readTree(send("GET", platform.query.url() + "/api/v1/alerts?model=fraud&state=OPEN", null).body());
+        JsonNode open = JSON.readTree(PLATFORM.http().send("GET", PLATFORM.platform().query.url() + "/api/v1/alerts?model=fraud&state=OPEN", null).body());
         List<String> metrics = new ArrayList<>();
         open.forEach(a -> metrics.add(a.get("feature").asText() + "/" + a.get("metric").asText()));
         assertThat(metrics).containsExactlyInAnyOrder("amount/psi", "amount/js", "amount/ks", "__quality__/accuracy");
@@ -123,7 +122,7 @@ class DriftAlertIT {
         assertThat(psi.get("trainingRun").asText()).isEqualTo("run:" + RUN);
         assertThat(psi.get("windowStart").asText()).isEqualTo(T0.plusSeconds(3600L * 7).toString().replace("Z", "Z"));
         // The alert leads to the model version's provenance: the training run and its training data.
-        JsonNode version = JSON.readTree(send("GET", psi.get("provenanceUrl").asText(), null).body());
+        JsonNode version = JSON.readTree(PLATFORM.http().send("GET", psi.get("provenanceUrl").asText(), null).body());
         assertThat(version.at("/trainingRun/id").asText()).isEqualTo("run:" + RUN);
         assertThat(version.at("/trainingRun/inputs/0/role").asText()).isEqualTo("training");
         assertThat(find(open, "__quality__", "accuracy").get("threshold").asDouble()).isEqualTo(0.93 - 0.05, org.assertj.core.api.Assertions.within(1e-9));
@@ -138,15 +137,15 @@ class DriftAlertIT {
             assertThat(JSON.readTree(d[0]).at("/alert/modelName").asText()).isEqualTo("fraud");
         }
         // In the graph: ALERT nodes linked to the model version.
-        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, GraphEdge>> edges = TopicReader.avro(platform.kafka.bootstrapServers(),
-                platform.registry.url(), Topics.GRAPH_EDGES.name(), GraphEdge.class,
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, GraphEdge>> edges = TopicReader.avro(PLATFORM.platform().kafka.bootstrapServers(),
+                PLATFORM.platform().registry.url(), Topics.GRAPH_EDGES.name(), GraphEdge.class,
                 read -> read.stream().filter(r -> r.value() != null && r.value().getKind() == EdgeKind.ALERT_ON).count() >= 4, Duration.ofSeconds(30));
         assertThat(edges.stream().filter(r -> r.value() != null && r.value().getKind() == EdgeKind.ALERT_ON))
                 .allSatisfy(r -> assertThat(r.value().getSource()).isEqualTo("model:fraud#3"));
 
         // Back as trained: three good windows resolve every alert, and nothing new opens.
         for (int w = 10; w < 13; w++) {
-            post("/api/v1/monitoring", window(w, new long[]{250, 400, 250, 100}, 0.93));
+            PLATFORM.ingest("/api/v1/monitoring", window(w, new long[]{250, 400, 250, 100}, 0.93)).expect(201);
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(alerts("?model=fraud&state=RESOLVED")).hasSize(4);
@@ -154,27 +153,22 @@ class DriftAlertIT {
         });
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(streamed).hasSize(8));
         assertThat(alerts("?model=fraud")).hasSize(4);
-        assertThat(send("GET", platform.query.url() + "/api/v1/alerts?state=maybe", null).statusCode()).isEqualTo(400);
+        assertThat(PLATFORM.http().send("GET", PLATFORM.platform().query.url() + "/api/v1/alerts?state=maybe", null).status()).isEqualTo(400);
     }
 
     static final String RUN = "f4a3b2c1-d0e9-4f8a-b7c6-d5e4f3a2b1c0";
 
     private static String training(String type, Instant time) {
-        String facet = "\"_producer\":\"https://github.com/headwater/e2e\",\"_schemaURL\":\"https://headwater.dev/spec/facets/1-0-0/";
-        String completeFacets = type.equals("COMPLETE") ? """
-                ,"headwater_metrics":{%sHeadwaterMetricsRunFacet.json","metrics":[{"name":"accuracy","value":0.93}]},
-                 "headwater_referenceProfile":{%sHeadwaterReferenceProfileRunFacet.json","features":[
-                   {"feature":"amount","kind":"NUMERIC","binEdges":[0,10,50,100,500],"counts":[2500,4000,2500,1000]},
-                   {"feature":"channel","kind":"CATEGORICAL","categories":{"web":6000,"app":4000}}],
-                   "prediction":{"feature":"fraud","kind":"CATEGORICAL","categories":{"true":200,"false":9800}}}""".formatted(facet, facet) : "";
-        return """
-                {"eventType":"%s","eventTime":"%s","producer":"https://github.com/headwater/e2e",
-                 "schemaURL":"https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
-                 "run":{"runId":"%s","facets":{"headwater_parameters":{%sHeadwaterParametersRunFacet.json","parameters":{"max_depth":6}}%s}},
-                 "job":{"namespace":"ml","name":"fraud-train"},
-                 "inputs":[{"namespace":"s3://lake","name":"transactions","inputFacets":{"headwater_datasetRole":{%sHeadwaterDatasetRoleInputDatasetFacet.json","role":"training"}}}],
-                 "outputs":[{"namespace":"s3://models","name":"fraud/3","facets":{"headwater_modelArtifact":{%sHeadwaterModelArtifactDatasetFacet.json","name":"fraud","version":"3"}}}]}"""
-                .formatted(type, time, RUN, facet, completeFacets, facet, facet);
+        RunEvents event = RunEvents.run(type, RUN, time).job("ml", "fraud-train").parameter("max_depth", 6)
+                .input("s3://lake", "transactions", "training")
+                .model("s3://models", "fraud/3", "fraud", "3", null, null);
+        if (type.equals("COMPLETE")) {
+            event.metric("accuracy", 0.93, null)
+                    .numericReference("amount", new double[]{0, 10, 50, 100, 500}, new long[]{2500, 4000, 2500, 1000})
+                    .categoricalReference("channel", java.util.Map.of("web", 6000L, "app", 4000L), false)
+                    .categoricalReference("fraud", java.util.Map.of("true", 200L, "false", 9800L), true);
+        }
+        return event.json();
     }
 
     private static String window(int w, long[] amount, double accuracy) {
@@ -199,8 +193,8 @@ class DriftAlertIT {
     }
 
     private static List<JsonNode> alerts(String query) throws Exception {
-        HttpResponse<String> response = send("GET", platform.query.url() + "/api/v1/alerts" + query, null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Http.Response response = PLATFORM.http().send("GET", PLATFORM.platform().query.url() + "/api/v1/alerts" + query, null);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
         List<JsonNode> list = new ArrayList<>();
         JSON.readTree(response.body()).forEach(list::add);
         return list;
@@ -212,14 +206,4 @@ class DriftAlertIT {
         return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static void post(String path, String body) throws Exception {
-        HttpResponse<String> response = send("POST", platform.ingest.url() + path, body);
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(201);
-    }
-
-    private static HttpResponse<String> send(String method, String url, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json");
-        request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody()) : request.method(method, HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

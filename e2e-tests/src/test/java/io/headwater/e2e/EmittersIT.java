@@ -2,16 +2,12 @@ package io.headwater.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.headwater.testkit.LocalPlatform;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.headwater.testkit.Http;
+import io.headwater.testkit.PlatformExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The emitters against the real platform. Python: the example training script runs as a user would
+ * The emitters against the real PLATFORM.platform(). Python: the example training script runs as a user would
  * run it (a stand-in nvidia-smi on PATH printing what an H100 prints), ingest accepts every event,
  * and the query service answers with what the emitter captured: the repository's commit, the GPU,
  * the Python packages, parameters, metrics and the model version. Java: a TrainingRun and the
@@ -35,27 +31,15 @@ import static org.awaitility.Awaitility.await;
 class EmittersIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Path ROOT = Path.of(System.getProperty("headwater.home", "..")).toAbsolutePath().normalize();
-    private static LocalPlatform platform;
-
-    @BeforeAll
-    static void start() {
-        platform = new LocalPlatform(true, LocalPlatform.SMALL_JVM);
-    }
+    @RegisterExtension
+    static final PlatformExtension PLATFORM = PlatformExtension.withGraph();
 
     private static boolean pythonAvailable() {
         try {
             return new ProcessBuilder("python3", "--version").start().waitFor() == 0;
         } catch (IOException | InterruptedException e) {
             return false;
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
         }
     }
 
@@ -69,7 +53,7 @@ class EmittersIT {
                 + "')\nimport fake_nvidia_smi\nsys.exit(fake_nvidia_smi.main(sys.argv[1:]))\n");
         Files.setPosixFilePermissions(smi, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path spool = Files.createTempDirectory("spool");
-        String out = python(Map.of("PATH", bin + ":" + System.getenv("PATH"), "HEADWATER_URL", platform.ingest.url(),
+        String out = python(Map.of("PATH", bin + ":" + System.getenv("PATH"), "HEADWATER_URL", PLATFORM.platform().ingest.url(),
                         "HEADWATER_SPOOL_DIR", spool.toString(), "HEADWATER_CONTAINER_IMAGE", "ghcr.io/acme/train:1.4@sha256:" + "cd".repeat(32)),
                 "clients/python/examples/train_churn.py", "--model-version", "42", "--epochs", "3", "--rows", "800");
         String runId = out.replaceAll("(?s).*run ([0-9a-f-]{36}) recorded.*", "$1");
@@ -100,7 +84,7 @@ class EmittersIT {
     @Test
     void aJavaTrainingRunAndItsDecisionsAreRecorded() throws Exception {
         Path spool = Files.createTempDirectory("spool");
-        io.headwater.client.ClientConfig config = io.headwater.client.ClientConfig.fromEnvironment().withUrl(platform.ingest.url()).withSpoolDir(spool);
+        io.headwater.client.ClientConfig config = io.headwater.client.ClientConfig.fromEnvironment().withUrl(PLATFORM.platform().ingest.url()).withSpoolDir(spool);
         io.headwater.client.TrainingRun run = io.headwater.client.TrainingRun.start("fraud-train", "jvm",
                 new io.headwater.client.LineageTransport(config), new io.headwater.client.EnvironmentCapture(), ROOT);
         io.headwater.client.TrainingRun.record(run, r -> {
@@ -129,9 +113,9 @@ class EmittersIT {
         assertThat(provenance.at("/data/training/0/datasetVersion").asText()).isEqualTo("dataset:s3://lake:transactions#2026-11-01");
     }
 
-    private static JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.query.url() + path)).build(), HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+    private static JsonNode get(String path) {
+        Http.Response response = PLATFORM.query(path);
+        return response.status() == 200 ? response.json() : null;
     }
 
     private static String python(Map<String, String> env, String... args) throws IOException, InterruptedException {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headwater.contract.Topics;
 import io.headwater.testkit.Fixtures;
-import io.headwater.testkit.LocalPlatform;
+import io.headwater.testkit.PlatformExtension;
 import io.headwater.testkit.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -92,7 +93,8 @@ class FuzzIT {
     private static final List<Object> ODD_NUMBERS = List.of(0, -1, 1, Integer.MAX_VALUE, Integer.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE,
             1e308, -1e308, 4.9e-324, 0.1, -0.0, new java.math.BigInteger("123456789012345678901234567890"), new java.math.BigDecimal("1e400"));
 
-    private static LocalPlatform platform;
+    @RegisterExtension
+    static final PlatformExtension PLATFORM = PlatformExtension.withGraph();
     /** What ingest accepted, to be found in the graph afterwards: "run:<id>", "job:<ns>:<name>", "dataset:<ns>:<name>", "decision:<id>". */
     private static final Set<String> acceptedFacts = Collections.synchronizedSet(new HashSet<>());
     /** Transport records by key, with the facts they would make when stored. */
@@ -109,58 +111,53 @@ class FuzzIT {
                 LINEAGE_SEEDS.add(Files.readString(event));
             }
         }
-        platform = new LocalPlatform(true, LocalPlatform.SMALL_JVM);
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka.bootstrapServers(),
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PLATFORM.platform().kafka.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
     @AfterAll
-    static void verifyAndStop() throws Exception {
-        try {
-            System.out.printf("fuzz: %d accepted, %d refused with a problem, %d told to retry (503); %d facts and %d transport records to find%n",
-                    statuses2xx.get(), statuses4xx.get(), busy.get(), acceptedFacts.size(), transportRecords.size());
-            producer.close();
-            assertThat(statuses2xx.get()).as("the mutations leave many events valid").isGreaterThan(100);
-            assertThat(statuses4xx.get()).as("and make many invalid").isGreaterThan(100);
-            // Every transport record is stored (its facts in the graph) or dead-lettered with a reason.
-            Map<String, String> deadLettered = new java.util.HashMap<>();
-            List<ConsumerRecord<String, byte[]>> letters = TopicReader.raw(platform.kafka.bootstrapServers(), Topics.DEAD_LETTER.name(),
-                    read -> read.stream().filter(r -> r.key() != null && transportRecords.containsKey(r.key())).count() >= transportRecords.size(),
-                    Duration.ofSeconds(20));
-            for (ConsumerRecord<String, byte[]> letter : letters) {
-                var reason = letter.headers().lastHeader("headwater.reason");
-                if (letter.key() != null) {
-                    deadLettered.put(letter.key(), reason == null ? "" : new String(reason.value(), StandardCharsets.UTF_8));
-                }
+    static void verify() throws Exception {
+        System.out.printf("fuzz: %d accepted, %d refused with a problem, %d told to retry (503); %d facts and %d transport records to find%n",
+                statuses2xx.get(), statuses4xx.get(), busy.get(), acceptedFacts.size(), transportRecords.size());
+        producer.close();
+        assertThat(statuses2xx.get()).as("the mutations leave many events valid").isGreaterThan(100);
+        assertThat(statuses4xx.get()).as("and make many invalid").isGreaterThan(100);
+        // Every transport record is stored (its facts in the graph) or dead-lettered with a reason.
+        Map<String, String> deadLettered = new java.util.HashMap<>();
+        List<ConsumerRecord<String, byte[]>> letters = TopicReader.raw(PLATFORM.platform().kafka.bootstrapServers(), Topics.DEAD_LETTER.name(),
+                read -> read.stream().filter(r -> r.key() != null && transportRecords.containsKey(r.key())).count() >= transportRecords.size(),
+                Duration.ofSeconds(20));
+        for (ConsumerRecord<String, byte[]> letter : letters) {
+            var reason = letter.headers().lastHeader("headwater.reason");
+            if (letter.key() != null) {
+                deadLettered.put(letter.key(), reason == null ? "" : new String(reason.value(), StandardCharsets.UTF_8));
             }
-            List<String> unaccounted = new ArrayList<>();
-            synchronized (transportRecords) {
-                transportRecords.forEach((key, facts) -> {
-                    if (deadLettered.containsKey(key)) {
-                        assertThat(deadLettered.get(key)).as("the dead letter of " + key + " says why").isNotBlank();
-                    } else {
-                        acceptedFacts.addAll(facts);
-                        if (facts.isEmpty()) {
-                            unaccounted.add(key);
-                        }
-                    }
-                });
-            }
-            assertThat(unaccounted).as("transport records neither dead-lettered nor stored").isEmpty();
-            List<String> missing = new ArrayList<>(acceptedFacts);
-            long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-            while (!missing.isEmpty() && System.nanoTime() < deadline) {
-                missing.removeIf(FuzzIT::inGraph);
-                if (!missing.isEmpty()) {
-                    Thread.sleep(1_000);
-                }
-            }
-            System.out.printf("fuzz: %d accepted facts checked in the graph, %d missing%n", acceptedFacts.size(), missing.size());
-            assertThat(missing).as("accepted events missing from the graph").isEmpty();
-        } finally {
-            platform.close();
         }
+        List<String> unaccounted = new ArrayList<>();
+        synchronized (transportRecords) {
+            transportRecords.forEach((key, facts) -> {
+                if (deadLettered.containsKey(key)) {
+                    assertThat(deadLettered.get(key)).as("the dead letter of " + key + " says why").isNotBlank();
+                } else {
+                    acceptedFacts.addAll(facts);
+                    if (facts.isEmpty()) {
+                        unaccounted.add(key);
+                    }
+                }
+            });
+        }
+        assertThat(unaccounted).as("transport records neither dead-lettered nor stored").isEmpty();
+        List<String> missing = new ArrayList<>(acceptedFacts);
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (!missing.isEmpty() && System.nanoTime() < deadline) {
+            missing.removeIf(FuzzIT::inGraph);
+            if (!missing.isEmpty()) {
+                Thread.sleep(1_000);
+            }
+        }
+        System.out.printf("fuzz: %d accepted facts checked in the graph, %d missing%n", acceptedFacts.size(), missing.size());
+        assertThat(missing).as("accepted events missing from the graph").isEmpty();
     }
 
     @Test
@@ -469,7 +466,7 @@ class FuzzIT {
         String type = request.endpoint() == Endpoint.NDJSON ? "application/x-ndjson" : "application/json";
         for (int attempt = 1; ; attempt++) {
             try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.ingest.url() + path)).timeout(NO_HANG)
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(PLATFORM.platform().ingest.url() + path)).timeout(NO_HANG)
                         .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofByteArray(request.body())).build(),
                         HttpResponse.BodyHandlers.ofString());
                 // 503 is the platform asking to come back later (memory for bodies, Kafka): allowed, retried.
@@ -551,7 +548,7 @@ class FuzzIT {
             url = "/api/v1/lineage?depth=0&nodeId=" + URLEncoder.encode(fact, StandardCharsets.UTF_8);
         }
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(platform.query.url() + url)).timeout(Duration.ofSeconds(10)).GET().build(),
+            return HTTP.send(HttpRequest.newBuilder(URI.create(PLATFORM.platform().query.url() + url)).timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;

@@ -3,13 +3,10 @@ package io.headwater.e2e;
 import io.headwater.avro.EdgeKind;
 import io.headwater.testkit.Fixtures;
 import io.headwater.testkit.GraphSnapshot;
+import io.headwater.testkit.Http;
 import io.headwater.testkit.LocalPlatform;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GraphRestartIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Http CALLS = new Http();
 
     private static List<Path> events() {
         List<Path> events = new ArrayList<>(Fixtures.events("spark-captured"));
@@ -60,10 +57,7 @@ class GraphRestartIT {
 
     private static void post(LocalPlatform platform, List<Path> events) throws Exception {
         for (Path event : events) {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.ingest.url() + "/api/v1/lineage"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(event))).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            assertThat(response.statusCode()).as(event.toString()).isEqualTo(201);
+            CALLS.post(platform.ingest.url() + "/api/v1/lineage", Files.readString(event)).expect(201);
         }
     }
 

@@ -5,16 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.headwater.avro.LineageEvent;
 import io.headwater.contract.Topics;
 import io.headwater.testkit.Fixtures;
-import io.headwater.testkit.LocalPlatform;
+import io.headwater.testkit.Http;
+import io.headwater.testkit.PlatformExtension;
 import io.headwater.testkit.TopicReader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,53 +27,41 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class IngestDeliveryIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static LocalPlatform platform;
-
-    @BeforeAll
-    static void start() {
-        platform = new LocalPlatform(false, LocalPlatform.SMALL_JVM);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    @RegisterExtension
+    static final PlatformExtension PLATFORM = PlatformExtension.ingestOnly();
 
     @Test
     void noAcknowledgedEventIsLostAcrossABrokerOutage() throws Exception {
         Set<String> acknowledged = new HashSet<>();
         for (int i = 0; i < 20; i++) {
-            HttpResponse<String> response = post(freshEvent());
-            assertThat(response.statusCode()).isEqualTo(201);
+            Http.Response response = post(freshEvent());
+            assertThat(response.status()).isEqualTo(201);
             acknowledged.add(response.headers().firstValue("X-Headwater-Event-Id").orElseThrow());
         }
 
-        platform.stopKafka();
+        PLATFORM.platform().stopKafka();
         List<Integer> during = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             long began = System.nanoTime();
-            HttpResponse<String> response = post(freshEvent());
+            Http.Response response = post(freshEvent());
             long seconds = Duration.ofNanos(System.nanoTime() - began).toSeconds();
-            during.add(response.statusCode());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+            during.add(response.status());
+            assertThat(response.status()).as(response.body()).isEqualTo(503);
             assertThat(response.headers().firstValue("Retry-After")).isPresent();
             assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
             assertThat(seconds).as("bounded wait").isLessThan(15);
         }
         assertThat(during).allMatch(status -> status == 503);
 
-        platform.startKafka();
+        PLATFORM.platform().startKafka();
         // Ingest's producer reconnects on its own; the first requests after the restart may still wait on metadata.
         int accepted = 0;
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (accepted < 20 && System.nanoTime() < deadline) {
-            HttpResponse<String> response = post(freshEvent());
-            assertThat(response.statusCode()).isIn(201, 503);
-            if (response.statusCode() == 201) {
+            Http.Response response = post(freshEvent());
+            assertThat(response.status()).isIn(201, 503);
+            if (response.status() == 201) {
                 acknowledged.add(response.headers().firstValue("X-Headwater-Event-Id").orElseThrow());
                 accepted++;
             }
@@ -85,7 +69,7 @@ class IngestDeliveryIT {
         assertThat(accepted).isEqualTo(20);
 
         Set<String> stored = new HashSet<>();
-        TopicReader.avro(platform.kafka.bootstrapServers(), platform.registry.url(), Topics.LINEAGE.name(), LineageEvent.class, read -> {
+        TopicReader.avro(PLATFORM.platform().kafka.bootstrapServers(), PLATFORM.platform().registry.url(), Topics.LINEAGE.name(), LineageEvent.class, read -> {
             read.forEach(r -> stored.add(r.value().getEventId()));
             return stored.containsAll(acknowledged);
         }, Duration.ofSeconds(30));
@@ -99,10 +83,7 @@ class IngestDeliveryIT {
         return event.toString();
     }
 
-    private static HttpResponse<String> post(String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(platform.ingest.url() + "/api/v1/lineage"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    private static Http.Response post(String body) {
+        return PLATFORM.ingest("/api/v1/lineage", body);
     }
 }

@@ -9,6 +9,7 @@ import io.headwater.contract.graph.EdgeId;
 import io.headwater.contract.graph.NodeId;
 import io.headwater.kafka.registry.SchemaRegistryClient;
 import io.headwater.kafka.serde.AvroSerializer;
+import io.headwater.testkit.Http;
 import io.headwater.testkit.LocalPlatform;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -44,6 +45,7 @@ import static org.awaitility.Awaitility.await;
  */
 class OverloadIT {
 
+    private static final Http CALLS = new Http();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final int READERS = 5_000;
     private static final int CLIENTS = 48;
@@ -54,7 +56,7 @@ class OverloadIT {
             String hub = NodeId.dataset("warehouse", "hub").value();
             writeHub(platform, hub);
             String lineage = platform.query.url() + "/api/v1/lineage?depth=2&nodeId=" + URLEncoder.encode(hub, StandardCharsets.UTF_8);
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> get(lineage).body().contains("reader_4999"));
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> CALLS.get(lineage).body().contains("reader_4999"));
 
             long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + 1);
@@ -99,10 +101,10 @@ class OverloadIT {
             assertThat(statuses.getOrDefault(503, new AtomicLong()).get()).as("the excess was turned away").isPositive();
             assertThat(statuses.keySet()).as("nothing but answers and 503s").isSubsetOf(200, 503);
             // Fully working afterwards: a question is answered and the service is ready.
-            HttpResponse<String> after = get(lineage);
-            assertThat(after.statusCode()).isEqualTo(200);
+            Http.Response after = CALLS.get(lineage);
+            assertThat(after.status()).isEqualTo(200);
             assertThat(after.body()).contains("\"partial\":true").contains("reader_4999");
-            assertThat(get(platform.query.url() + "/q/health/ready").statusCode()).isEqualTo(200);
+            assertThat(CALLS.get(platform.query.url() + "/q/health/ready").status()).isEqualTo(200);
         }
     }
 
@@ -112,18 +114,18 @@ class OverloadIT {
             String event = PoisonInputIT.runEvent(java.util.UUID.randomUUID().toString(), "START", "2026-11-26T10:00:00Z", "registry_job", "{}");
             platform.registry.kill();
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                    assertThat(get(platform.ingest.url() + "/q/health/ready").statusCode()).isEqualTo(503));
-            assertThat(get(platform.ingest.url() + "/q/health/ready").body()).contains("schema-registry").doesNotContain("@");
-            HttpResponse<String> refused = post(platform.ingest.url() + "/api/v1/lineage", event);
-            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+                    assertThat(CALLS.get(platform.ingest.url() + "/q/health/ready").status()).isEqualTo(503));
+            assertThat(CALLS.get(platform.ingest.url() + "/q/health/ready").body()).contains("schema-registry").doesNotContain("@");
+            Http.Response refused = CALLS.post(platform.ingest.url() + "/api/v1/lineage", event);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
             assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
             assertThat(refused.body()).contains("registry");
 
             platform.restart(platform.registry);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(get(platform.ingest.url() + "/q/health/ready").statusCode()).isEqualTo(200));
-            assertThat(post(platform.ingest.url() + "/api/v1/lineage", event).statusCode()).isEqualTo(201);
+                    assertThat(CALLS.get(platform.ingest.url() + "/q/health/ready").status()).isEqualTo(200));
+            assertThat(CALLS.post(platform.ingest.url() + "/api/v1/lineage", event).status()).isEqualTo(201);
         }
     }
 
@@ -153,12 +155,4 @@ class OverloadIT {
         }
     }
 
-    private static HttpResponse<String> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> post(String url, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

@@ -6,7 +6,8 @@ import io.headwater.avro.Decision;
 import io.headwater.contract.Topics;
 import io.headwater.kafka.registry.SchemaRegistryClient;
 import io.headwater.kafka.serde.AvroSerializer;
-import io.headwater.testkit.LocalPlatform;
+import io.headwater.testkit.Http;
+import io.headwater.testkit.PlatformExtension;
 import io.headwater.testkit.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -14,15 +15,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,39 +36,27 @@ import static org.awaitility.Awaitility.await;
  */
 class PoisonInputIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration SOON = Duration.ofSeconds(30);
-    private static LocalPlatform platform;
-
-    @BeforeAll
-    static void start() {
-        platform = new LocalPlatform(true, LocalPlatform.SMALL_JVM);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    @RegisterExtension
+    static final PlatformExtension PLATFORM = PlatformExtension.withGraph();
 
     @Test
     void aRunEventOverAMegabyteIsStoredAndTheGraphGoesOn() throws Exception {
         String runId = UUID.randomUUID().toString();
         String huge = "x".repeat(1_200_000);
         String facets = "{\"bigFacet\":{\"_producer\":\"https://example.com/p\",\"_schemaURL\":\"https://example.com/big.json\",\"blob\":\"" + huge + "\"}}";
-        assertThat(post("/api/v1/lineage", runEvent(runId, "START", "2026-11-26T10:00:00Z", "poison_job", facets)).statusCode()).isEqualTo(201);
-        assertThat(post("/api/v1/lineage", runEvent(runId, "COMPLETE", "2026-11-26T10:05:00Z", "poison_job", facets)).statusCode()).isEqualTo(201);
+        assertThat(PLATFORM.ingest("/api/v1/lineage", runEvent(runId, "START", "2026-11-26T10:00:00Z", "poison_job", facets)).status()).isEqualTo(201);
+        assertThat(PLATFORM.ingest("/api/v1/lineage", runEvent(runId, "COMPLETE", "2026-11-26T10:05:00Z", "poison_job", facets)).status()).isEqualTo(201);
 
         // The huge run itself is in the graph, its other facts intact.
         awaitJob("poison_job");
         // And a good event after it is answered within seconds.
         String good = UUID.randomUUID().toString();
-        assertThat(post("/api/v1/lineage", runEvent(good, "COMPLETE", "2026-11-26T10:06:00Z", "after_poison_job", "{}")).statusCode()).isEqualTo(201);
+        assertThat(PLATFORM.ingest("/api/v1/lineage", runEvent(good, "COMPLETE", "2026-11-26T10:06:00Z", "after_poison_job", "{}")).status()).isEqualTo(201);
         awaitJob("after_poison_job");
         // The raw event, huge facet and all, is kept verbatim on the lineage topic.
-        List<ConsumerRecord<String, io.headwater.avro.LineageEvent>> raw = TopicReader.avro(platform.kafka.bootstrapServers(), platform.registry.url(),
+        List<ConsumerRecord<String, io.headwater.avro.LineageEvent>> raw = TopicReader.avro(PLATFORM.platform().kafka.bootstrapServers(), PLATFORM.platform().registry.url(),
                 Topics.LINEAGE.name(), io.headwater.avro.LineageEvent.class,
                 read -> read.stream().anyMatch(r -> r.value().getRawJson().contains(huge)), SOON);
         assertThat(raw).anyMatch(r -> r.value().getRawJson().contains(huge));
@@ -82,8 +66,8 @@ class PoisonInputIT {
     void aDecisionOverAMegabyteIsRefusedNamingItsSize() throws Exception {
         String decision = "{\"decisionId\":\"poison-d\",\"modelName\":\"m\",\"modelVersion\":\"1\",\"decisionTime\":\"2026-11-26T10:15:00Z\","
                 + "\"output\":{\"blob\":\"" + "y".repeat(1_200_000) + "\"}}";
-        HttpResponse<String> response = post("/api/v1/decisions", decision);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        Http.Response response = PLATFORM.ingest("/api/v1/decisions", decision);
+        assertThat(response.status()).as(response.body()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(response.body()).contains("headwater.ingest.max-decision-bytes");
     }
@@ -97,14 +81,14 @@ class PoisonInputIT {
             producer.send(new ProducerRecord<>(Topics.DECISIONS.name(), big.getDecisionId(), big)).get();
             producer.send(new ProducerRecord<>(Topics.DECISIONS.name(), good.getDecisionId(), good)).get();
         }
-        List<ConsumerRecord<String, io.headwater.avro.LinkedDecision>> linked = TopicReader.avro(platform.kafka.bootstrapServers(), platform.registry.url(),
+        List<ConsumerRecord<String, io.headwater.avro.LinkedDecision>> linked = TopicReader.avro(PLATFORM.platform().kafka.bootstrapServers(), PLATFORM.platform().registry.url(),
                 Topics.DECISIONS_LINKED.name(), io.headwater.avro.LinkedDecision.class,
                 read -> read.stream().anyMatch(r -> r.key().equals("good-after-direct")), SOON);
         assertThat(linked).anyMatch(r -> r.key().equals("poison-direct"));
         assertThat(linked).anyMatch(r -> r.key().equals("good-after-direct"));
         // And query-service's replica went on too: the next decision is answered.
         await().atMost(SOON).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                assertThat(get(platform.query.url() + "/api/v1/decisions/good-after-direct").statusCode()).isEqualTo(200));
+                assertThat(PLATFORM.http().get(PLATFORM.platform().query.url() + "/api/v1/decisions/good-after-direct").status()).isEqualTo(200));
     }
 
     @Test
@@ -116,7 +100,7 @@ class PoisonInputIT {
         try (KafkaProducer<String, Decision> producer = avroProducer()) {
             producer.send(new ProducerRecord<>(Topics.DECISIONS.name(), good.getDecisionId(), good)).get();
         }
-        List<ConsumerRecord<String, io.headwater.avro.LinkedDecision>> linked = TopicReader.avro(platform.kafka.bootstrapServers(), platform.registry.url(),
+        List<ConsumerRecord<String, io.headwater.avro.LinkedDecision>> linked = TopicReader.avro(PLATFORM.platform().kafka.bootstrapServers(), PLATFORM.platform().registry.url(),
                 Topics.DECISIONS_LINKED.name(), io.headwater.avro.LinkedDecision.class,
                 read -> read.stream().anyMatch(r -> r.key().equals("good-after-garbage")), SOON);
         assertThat(linked).anyMatch(r -> r.key().equals("good-after-garbage"));
@@ -155,11 +139,11 @@ class PoisonInputIT {
     @Test
     void anUnencodableEventOverHttpIsA422NamingEventTime() throws Exception {
         String runId = UUID.randomUUID().toString();
-        HttpResponse<String> single = post("/api/v1/lineage", runEvent(runId, "START", "+999999999-12-31T23:59:59Z", "j", "{}"));
-        assertThat(single.statusCode()).as(single.body()).isEqualTo(422);
-        assertThat(JSON.readTree(single.body()).at("/errors/0/pointer").asText()).isEqualTo("/eventTime");
-        HttpResponse<String> batch = post("/api/v1/lineage/batch", "[" + runEvent(runId, "START", "+999999999-12-31T23:59:59Z", "j", "{}") + "]");
-        JsonNode result = JSON.readTree(batch.body()).at("/results/0");
+        Http.Response single = PLATFORM.ingest("/api/v1/lineage", runEvent(runId, "START", "+999999999-12-31T23:59:59Z", "j", "{}"));
+        assertThat(single.status()).as(single.body()).isEqualTo(422);
+        assertThat(single.json().at("/errors/0/pointer").asText()).isEqualTo("/eventTime");
+        Http.Response batch = PLATFORM.ingest("/api/v1/lineage/batch", "[" + runEvent(runId, "START", "+999999999-12-31T23:59:59Z", "j", "{}") + "]");
+        JsonNode result = batch.json().at("/results/0");
         assertThat(result.get("status").asText()).as(batch.body()).isEqualTo("rejected");
         assertThat(result.toString()).contains("/0/eventTime");
     }
@@ -171,14 +155,14 @@ class PoisonInputIT {
 
     private static void awaitJob(String name) {
         await().atMost(SOON).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-            HttpResponse<String> response = get(platform.query.url() + "/api/v1/lineage?nodeId="
+            Http.Response response = PLATFORM.http().get(PLATFORM.platform().query.url() + "/api/v1/lineage?nodeId="
                     + URLEncoder.encode("job:poison:" + name, StandardCharsets.UTF_8) + "&depth=1");
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
         });
     }
 
     private static List<ConsumerRecord<String, byte[]>> deadLetters(java.util.function.Predicate<ConsumerRecord<String, byte[]>> wanted) {
-        return TopicReader.raw(platform.kafka.bootstrapServers(), Topics.DEAD_LETTER.name(),
+        return TopicReader.raw(PLATFORM.platform().kafka.bootstrapServers(), Topics.DEAD_LETTER.name(),
                 read -> read.stream().anyMatch(wanted), SOON).stream().filter(wanted).toList();
     }
 
@@ -197,24 +181,16 @@ class PoisonInputIT {
     }
 
     private static KafkaProducer<String, byte[]> rawProducer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka.bootstrapServers(),
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PLATFORM.platform().kafka.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
     }
 
     private static KafkaProducer<String, Decision> avroProducer() {
-        AvroSerializer<Decision> serializer = new AvroSerializer<>(new SchemaRegistryClient(platform.registry.url()));
+        AvroSerializer<Decision> serializer = new AvroSerializer<>(new SchemaRegistryClient(PLATFORM.platform().registry.url()));
         serializer.configure(Map.of(), false);
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka.bootstrapServers(),
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PLATFORM.platform().kafka.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new StringSerializer(), serializer);
     }
 
-    private static HttpResponse<String> post(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(platform.ingest.url() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

@@ -1,23 +1,18 @@
 package io.headwater.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.devstack.ServiceProcess;
 import io.headwater.testkit.Fixtures;
-import io.headwater.testkit.LocalPlatform;
-import org.junit.jupiter.api.AfterAll;
+import io.headwater.testkit.Http;
+import io.headwater.testkit.PlatformExtension;
+import io.headwater.testkit.RunEvents;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,8 +32,6 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProvenanceIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String RUN_7 = "7c1f5a2e-0b7d-4e8a-9a51-1f2e3d4c5b01";
     static final String RUN_8 = "8d2a6b3f-1c8e-4f9b-8b62-2a3f4e5d6c02";
@@ -52,21 +45,21 @@ class ProvenanceIT {
     static final String RESULT_CSV = "dataset:gs://mock-bucket:result.csv";
     static final String BQ_DOWNLOAD_RUN = "run:01936893-9751-7150-bbde-96d39c5c4c8d";
 
-    private static LocalPlatform platform;
+    @RegisterExtension
+    static final PlatformExtension PLATFORM = PlatformExtension.withGraph();
     private static ServiceProcess secondQuery;
 
     @BeforeAll
     static void start() throws Exception {
-        platform = new LocalPlatform(true, LocalPlatform.SMALL_JVM);
         for (String set : List.of("spark-captured", "airflow")) {
             for (Path event : Fixtures.events(set)) {
-                post("/api/v1/lineage", Files.readString(event));
+                PLATFORM.ingest("/api/v1/lineage", Files.readString(event)).expect(201);
             }
         }
-        post("/api/v1/lineage", training("START", "2026-11-26T04:00:00Z", RUN_7, "7", COMMIT_7, "0.05", "1.3.2", null));
-        post("/api/v1/lineage", training("COMPLETE", "2026-11-26T04:30:00Z", RUN_7, "7", COMMIT_7, "0.05", "1.3.2", "0.91"));
-        post("/api/v1/lineage", training("START", "2026-11-26T05:00:00Z", RUN_8, "8", COMMIT_8, "0.1", "1.4.0", null));
-        post("/api/v1/lineage", training("COMPLETE", "2026-11-26T05:30:00Z", RUN_8, "8", COMMIT_8, "0.1", "1.4.0", "0.88"));
+        PLATFORM.ingest("/api/v1/lineage", training("START", "2026-11-26T04:00:00Z", RUN_7, "7", COMMIT_7, "0.05", "1.3.2", null)).expect(201);
+        PLATFORM.ingest("/api/v1/lineage", training("COMPLETE", "2026-11-26T04:30:00Z", RUN_7, "7", COMMIT_7, "0.05", "1.3.2", "0.91")).expect(201);
+        PLATFORM.ingest("/api/v1/lineage", training("START", "2026-11-26T05:00:00Z", RUN_8, "8", COMMIT_8, "0.1", "1.4.0", null)).expect(201);
+        PLATFORM.ingest("/api/v1/lineage", training("COMPLETE", "2026-11-26T05:30:00Z", RUN_8, "8", COMMIT_8, "0.1", "1.4.0", "0.88")).expect(201);
         StringBuilder decisions = new StringBuilder("[");
         for (int i = 0; i < 12; i++) {
             decisions.append(i == 0 ? "" : ",").append(decision("d-7-" + i, "7", "2026-11-26T06:%02d:00Z".formatted(i)));
@@ -74,26 +67,19 @@ class ProvenanceIT {
         for (int i = 0; i < 3; i++) {
             decisions.append(",").append(decision("d-8-" + i, "8", "2026-11-26T07:%02d:00Z".formatted(i)));
         }
-        post("/api/v1/decisions", decisions.append("]").toString());
+        PLATFORM.ingest("/api/v1/decisions", decisions.append("]").toString()).expect(201);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            JsonNode answer = get(platform.query, "/api/v1/decisions/d-8-2/provenance", 200);
+            JsonNode answer = PLATFORM.query("/api/v1/decisions/d-8-2/provenance").expect(200).json();
             assertThat(answer.path("modelVersion").path("decisionCount").asLong()).isEqualTo(3);
             assertThat(answer.path("upstream")).hasSizeGreaterThanOrEqualTo(3);
-            assertThat(get(platform.query, "/api/v1/models/churn/versions/7", 200).at("/version/decisionCount").asLong()).isEqualTo(12);
+            assertThat(PLATFORM.query("/api/v1/models/churn/versions/7").expect(200).json().at("/version/decisionCount").asLong()).isEqualTo(12);
         });
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @Test
     @Order(1)
     void provenanceOfADecisionNamesTheDataCodeAndEnvironment() throws Exception {
-        JsonNode answer = get(platform.query, "/api/v1/decisions/d-7-3/provenance", 200);
+        JsonNode answer = PLATFORM.query("/api/v1/decisions/d-7-3/provenance").expect(200).json();
         assertThat(answer.at("/decision/decisionId").asText()).isEqualTo("d-7-3");
         assertThat(answer.at("/decision/output/churn").asBoolean()).isTrue();
         assertThat(answer.at("/modelVersion/id").asText()).isEqualTo("model:churn#7");
@@ -153,7 +139,7 @@ class ProvenanceIT {
         });
 
         // Bounds: depth 1 stops at the training data and says so.
-        JsonNode shallow = get(platform.query, "/api/v1/decisions/d-7-3/provenance?depth=1", 200);
+        JsonNode shallow = PLATFORM.query("/api/v1/decisions/d-7-3/provenance?depth=1").expect(200).json();
         assertThat(shallow.get("partial").asBoolean()).isTrue();
         assertThat(shallow.get("partialReason").asText()).contains("depth");
         assertThat(shallow.get("upstream")).allSatisfy(s -> assertThat(s.get("depth").asInt()).isEqualTo(1));
@@ -162,26 +148,26 @@ class ProvenanceIT {
     @Test
     @Order(2)
     void asOfShowsTheGraphAsItWasKnownThen() throws Exception {
-        JsonNode before = get(platform.query, "/api/v1/decisions/d-7-3/provenance?asOf=2026-11-26T04:10:00Z", 200);
+        JsonNode before = PLATFORM.query("/api/v1/decisions/d-7-3/provenance?asOf=2026-11-26T04:10:00Z").expect(200).json();
         assertThat(before.get("partial").asBoolean()).isTrue();
         assertThat(before.has("modelVersion")).isFalse();
         assertThat(before.get("partialReason").asText()).contains("model:churn#7").contains("as of");
-        get(platform.query, "/api/v1/lineage?nodeId=" + encode(TOP_COUNTRIES) + "&asOf=2026-11-26T03:14:30Z", 404);
-        JsonNode lineage = get(platform.query, "/api/v1/lineage?nodeId=" + encode(REVENUE) + "&asOf=2026-11-26T03:14:30Z", 200);
+        PLATFORM.query("/api/v1/lineage?nodeId=" + Http.encode(TOP_COUNTRIES) + "&asOf=2026-11-26T03:14:30Z").expect(404).json();
+        JsonNode lineage = PLATFORM.query("/api/v1/lineage?nodeId=" + Http.encode(REVENUE) + "&asOf=2026-11-26T03:14:30Z").expect(200).json();
         assertThat(ids(lineage.get("graph"))).doesNotContain(TOP_COUNTRIES).contains(REVENUE);
-        JsonNode now = get(platform.query, "/api/v1/lineage?nodeId=" + encode(REVENUE), 200);
+        JsonNode now = PLATFORM.query("/api/v1/lineage?nodeId=" + Http.encode(REVENUE)).expect(200).json();
         assertThat(ids(now.get("graph"))).contains(TOP_COUNTRIES);
-        get(platform.query, "/api/v1/lineage?nodeId=" + encode(REVENUE) + "&asOf=yesterday", 400);
+        PLATFORM.query("/api/v1/lineage?nodeId=" + Http.encode(REVENUE) + "&asOf=yesterday").expect(400).json();
     }
 
     @Test
     @Order(3)
     void runsComparedAndReproducible() throws Exception {
-        JsonNode run = get(platform.query, "/api/v1/runs/" + RUN_8, 200);
+        JsonNode run = PLATFORM.query("/api/v1/runs/" + RUN_8).expect(200).json();
         assertThat(run.get("producedModelVersions").get(0).asText()).isEqualTo("model:churn#8");
         assertThat(run.at("/code/commit").asText()).isEqualTo(COMMIT_8);
 
-        JsonNode comparison = get(platform.query, "/api/v1/runs/compare?ids=" + RUN_7 + "," + RUN_8, 200);
+        JsonNode comparison = PLATFORM.query("/api/v1/runs/compare?ids=" + RUN_7 + "," + RUN_8).expect(200).json();
         assertThat(row(comparison.get("parameters"), "learning_rate").get("values").toString()).isEqualTo("[\"0.05\",\"0.1\"]");
         assertThat(row(comparison.get("parameters"), "learning_rate").get("differs").asBoolean()).isTrue();
         assertThat(row(comparison.get("parameters"), "epochs").get("differs").asBoolean()).isFalse();
@@ -191,9 +177,9 @@ class ProvenanceIT {
         assertThat(row(comparison.get("packages"), "numpy").get("differs").asBoolean()).isFalse();
         assertThat(row(comparison.get("data"), TOP_COUNTRIES + " (training)").get("differs").asBoolean()).isFalse();
         assertThat(comparison.get("differences").asInt()).isGreaterThanOrEqualTo(5);
-        get(platform.query, "/api/v1/runs/compare?ids=" + RUN_7, 400);
+        PLATFORM.query("/api/v1/runs/compare?ids=" + RUN_7).expect(400).json();
 
-        JsonNode recipe = get(platform.query, "/api/v1/runs/" + RUN_7 + "/reproduce", 200);
+        JsonNode recipe = PLATFORM.query("/api/v1/runs/" + RUN_7 + "/reproduce").expect(200).json();
         assertThat(recipe.get("checkout").toString()).contains("git -C src checkout " + COMMIT_7);
         assertThat(recipe.get("image").asText()).isEqualTo("ghcr.io/acme/train@" + DIGEST);
         assertThat(recipe.get("requirements").asText()).contains("scikit-learn==1.3.2\n");
@@ -201,36 +187,36 @@ class ProvenanceIT {
         assertThat(recipe.at("/expectedMetrics/auc").asDouble()).isEqualTo(0.91);
         assertThat(recipe.get("inputs")).hasSize(2);
         assertThat(recipe.get("missing")).isEmpty();
-        get(platform.query, "/api/v1/runs/00000000-0000-0000-0000-000000000000", 404);
+        PLATFORM.query("/api/v1/runs/00000000-0000-0000-0000-000000000000").expect(404).json();
     }
 
     @Test
     @Order(4)
     void modelInventorySearchAndImpact() throws Exception {
-        JsonNode models = get(platform.query, "/api/v1/models", 200);
+        JsonNode models = PLATFORM.query("/api/v1/models").expect(200).json();
         JsonNode churn = find(models, "id", "model:churn");
         assertThat(churn.at("/versions/0/version").asText()).isEqualTo("7");
         assertThat(churn.at("/versions/0/decisionCount").asLong()).isEqualTo(12);
         assertThat(churn.at("/versions/1/trainingRun").asText()).isEqualTo("run:" + RUN_8);
 
-        JsonNode version = get(platform.query, "/api/v1/models/churn/versions/7?limit=5", 200);
+        JsonNode version = PLATFORM.query("/api/v1/models/churn/versions/7?limit=5").expect(200).json();
         assertThat(version.at("/trainingRun/code/commit").asText()).isEqualTo(COMMIT_7);
         assertThat(version.at("/decisions/decisions")).hasSize(5);
         String cursor = version.at("/decisions/nextCursor").asText();
         List<String> paged = new ArrayList<>();
         version.at("/decisions/decisions").forEach(d -> paged.add(d.get("decisionId").asText()));
         while (!cursor.isEmpty()) {
-            JsonNode page = get(platform.query, "/api/v1/models/churn/versions/7/decisions?limit=5&cursor=" + cursor, 200);
+            JsonNode page = PLATFORM.query("/api/v1/models/churn/versions/7/decisions?limit=5&cursor=" + cursor).expect(200).json();
             page.get("decisions").forEach(d -> paged.add(d.get("decisionId").asText()));
             cursor = page.path("nextCursor").asText();
         }
         assertThat(paged).hasSize(12).doesNotHaveDuplicates().startsWith("d-7-0", "d-7-1").endsWith("d-7-11");
-        get(platform.query, "/api/v1/models/churn/versions/99", 404);
+        PLATFORM.query("/api/v1/models/churn/versions/99").expect(404).json();
 
-        JsonNode byCommit = get(platform.query, "/api/v1/search?q=" + COMMIT_7.substring(0, 10), 200);
+        JsonNode byCommit = PLATFORM.query("/api/v1/search?q=" + COMMIT_7.substring(0, 10)).expect(200).json();
         assertThat(byCommit.at("/results/0/type").asText()).isEqualTo("JOB_VERSION");
         assertThat(byCommit.at("/results/0/modelVersions").toString()).isEqualTo("[\"model:churn#7\"]");
-        JsonNode byImage = get(platform.query, "/api/v1/search?q=" + encode(DIGEST), 200);
+        JsonNode byImage = PLATFORM.query("/api/v1/search?q=" + Http.encode(DIGEST)).expect(200).json();
         // Two environments (different scikit-learn) in the same image: each hit names the model versions built in it.
         List<String> inImage = new ArrayList<>();
         byImage.get("results").forEach(h -> {
@@ -238,27 +224,27 @@ class ProvenanceIT {
             h.get("modelVersions").forEach(m -> inImage.add(m.asText()));
         });
         assertThat(inImage).containsExactlyInAnyOrder("model:churn#7", "model:churn#8");
-        JsonNode byName = get(platform.query, "/api/v1/search?q=revenue", 200);
+        JsonNode byName = PLATFORM.query("/api/v1/search?q=revenue").expect(200).json();
         assertThat(byName.get("results")).anySatisfy(h -> assertThat(h.get("nodeId").asText()).isEqualTo(REVENUE));
-        get(platform.query, "/api/v1/search", 400);
+        PLATFORM.query("/api/v1/search").expect(400).json();
 
         // Job1's output version touched job2, both trainings, both model versions and all 15 decisions.
-        JsonNode impact = get(platform.query, "/api/v1/impact?limit=10&nodeId=" + encode(REVENUE + "#" + JOB1_SQL_RUN.substring(4)), 200);
+        JsonNode impact = PLATFORM.query("/api/v1/impact?limit=10&nodeId=" + Http.encode(REVENUE + "#" + JOB1_SQL_RUN.substring(4))).expect(200).json();
         assertThat(impact.get("jobs").toString()).contains("job:ml:churn-train", "job:spike:spike_job2.adaptive_spark_plan.out_top_countries");
         assertThat(impact.get("datasetVersions").toString()).contains(TOP_COUNTRIES + "#");
         assertThat(impact.get("decisionCount").asLong()).isEqualTo(15);
         assertThat(impact.get("decisions")).hasSize(10);
-        JsonNode rest = get(platform.query, "/api/v1/impact?limit=10&nodeId=" + encode(REVENUE + "#" + JOB1_SQL_RUN.substring(4))
-                + "&cursor=" + encode(impact.get("nextCursor").asText()), 200);
+        JsonNode rest = PLATFORM.query("/api/v1/impact?limit=10&nodeId=" + Http.encode(REVENUE + "#" + JOB1_SQL_RUN.substring(4))
+                + "&cursor=" + Http.encode(impact.get("nextCursor").asText())).expect(200).json();
         assertThat(rest.get("decisions")).hasSize(5);
         assertThat(rest.has("nextCursor")).isFalse();
-        get(platform.query, "/api/v1/impact?nodeId=" + encode("dataset:nowhere:nothing"), 404);
+        PLATFORM.query("/api/v1/impact?nodeId=" + Http.encode("dataset:nowhere:nothing")).expect(404).json();
     }
 
     @Test
     @Order(5)
     void columnLineageInMarquezShape() throws Exception {
-        JsonNode answer = get(platform.query, "/api/v1/column-lineage?nodeId=" + encode(REVENUE), 200);
+        JsonNode answer = PLATFORM.query("/api/v1/column-lineage?nodeId=" + Http.encode(REVENUE)).expect(200).json();
         JsonNode total = find(answer.get("graph"), "id", "datasetField:file:/srv/spark-demo/data/out/revenue_by_country:total_amount");
         assertThat(total.get("type").asText()).isEqualTo("DATASET_FIELD");
         assertThat(total.at("/data/fieldType").asText()).isEqualTo("double");
@@ -270,7 +256,7 @@ class ProvenanceIT {
     @Test
     @Order(6)
     void aSecondInstanceAnswersIdentically() throws Exception {
-        secondQuery = platform.startQuery();
+        secondQuery = PLATFORM.platform().startQuery();
         List<String> paths = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             paths.add("/api/v1/decisions/d-7-" + i);
@@ -279,11 +265,11 @@ class ProvenanceIT {
         paths.add("/api/v1/decisions/d-7-5/provenance");
         paths.add("/api/v1/models");
         paths.add("/api/v1/models/churn/versions/8");
-        paths.add("/api/v1/impact?nodeId=" + encode(TOP_COUNTRIES));
+        paths.add("/api/v1/impact?nodeId=" + Http.encode(TOP_COUNTRIES));
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             for (String path : paths) {
-                JsonNode first = get(platform.query, path, 200);
-                JsonNode second = get(secondQuery, path, 200);
+                JsonNode first = PLATFORM.query(path).expect(200).json();
+                JsonNode second = PLATFORM.http().get(secondQuery.url() + path).expect(200).json();
                 assertThat(second).as(path).isEqualTo(first);
             }
         });
@@ -291,8 +277,8 @@ class ProvenanceIT {
         // were fetched from the other instance over HTTP.
         int[] held = new int[2];
         for (int i = 0; i < 12; i++) {
-            boolean first = status(platform.query, "/internal/v1/decisions/d-7-" + i) == 200;
-            boolean second = status(secondQuery, "/internal/v1/decisions/d-7-" + i) == 200;
+            boolean first = PLATFORM.query("/internal/v1/decisions/d-7-" + i).status() == 200;
+            boolean second = PLATFORM.http().get(secondQuery.url() + "/internal/v1/decisions/d-7-" + i).status() == 200;
             assertThat(first ^ second).as("d-7-" + i + " held by exactly one instance").isTrue();
             held[first ? 0 : 1]++;
         }
@@ -330,27 +316,18 @@ class ProvenanceIT {
 
     private static String training(String type, String time, String runId, String version, String commit, String learningRate,
                                    String sklearn, String auc) {
-        String facet = "\"_producer\":\"https://github.com/headwater/e2e\",\"_schemaURL\":\"https://headwater.dev/spec/facets/1-0-0/";
-        String metrics = auc == null ? "" : """
-                ,"headwater_metrics":{%sHeadwaterMetricsRunFacet.json","metrics":[{"name":"auc","value":0.5,"step":1},{"name":"auc","value":%s,"step":2}]}"""
-                .formatted(facet, auc);
-        return """
-                {"eventType":"%s","eventTime":"%s","producer":"https://github.com/headwater/e2e",
-                 "schemaURL":"https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
-                 "run":{"runId":"%s","facets":{
-                   "headwater_parameters":{%sHeadwaterParametersRunFacet.json","parameters":{"learning_rate":%s,"epochs":20,"model":"gbt"}},
-                   "headwater_environment":{%sHeadwaterEnvironmentRunFacet.json","runtime":{"name":"python","version":"3.11.7"},
-                     "os":"Linux-6.1.0-x86_64","containerImage":"ghcr.io/acme/train:1.4","imageDigest":"%s",
-                     "packages":[{"name":"scikit-learn","version":"%s"},{"name":"numpy","version":"1.26.4"}],
-                     "gpus":[{"model":"NVIDIA H100 80GB HBM3","driverVersion":"550.54.15","cudaVersion":"12.4","memoryMiB":81559}]}%s}},
-                 "job":{"namespace":"ml","name":"churn-train","facets":{"sourceCodeLocation":{"_producer":"https://github.com/headwater/e2e",
-                   "_schemaURL":"https://openlineage.io/spec/facets/1-0-0/SourceCodeLocationJobFacet.json#/$defs/SourceCodeLocationJobFacet",
-                   "type":"git","url":"https://github.com/acme/churn","repoUrl":"https://github.com/acme/churn.git","path":"train/train.py",
-                   "version":"%s","branch":"main"}}},
-                 "inputs":[{"namespace":"file","name":"/srv/spark-demo/data/out/top_countries","inputFacets":{"headwater_datasetRole":{%sHeadwaterDatasetRoleInputDatasetFacet.json","role":"training"}}},
-                           {"namespace":"gs://mock-bucket","name":"result.csv","inputFacets":{"headwater_datasetRole":{%sHeadwaterDatasetRoleInputDatasetFacet.json","role":"test"}}}],
-                 "outputs":[{"namespace":"s3://models","name":"churn/%s","facets":{"headwater_modelArtifact":{%sHeadwaterModelArtifactDatasetFacet.json","name":"churn","version":"%s","uri":"s3://models/churn/%s","framework":"scikit-learn"}}}]}"""
-                .formatted(type, time, runId, facet, learningRate, facet, DIGEST, sklearn, metrics, commit, facet, facet, version, facet, version, version);
+        RunEvents event = RunEvents.run(type, runId, time).job("ml", "churn-train")
+                .parameter("learning_rate", Double.parseDouble(learningRate)).parameter("epochs", 20).parameter("model", "gbt")
+                .environment("python", "3.11.7", "Linux-6.1.0-x86_64", "ghcr.io/acme/train:1.4", DIGEST)
+                .pkg("scikit-learn", sklearn).pkg("numpy", "1.26.4").gpu("NVIDIA H100 80GB HBM3", "550.54.15", "12.4", 81559)
+                .gitSource("https://github.com/acme/churn", "train/train.py", commit, "main")
+                .input("file", "/srv/spark-demo/data/out/top_countries", "training")
+                .input("gs://mock-bucket", "result.csv", "test")
+                .model("s3://models", "churn/" + version, "churn", version, "s3://models/churn/" + version, "scikit-learn");
+        if (auc != null) {
+            event.metric("auc", 0.5, 1L).metric("auc", Double.parseDouble(auc), 2L);
+        }
+        return event.json();
     }
 
     private static String decision(String id, String version, String time) {
@@ -359,23 +336,4 @@ class ProvenanceIT {
                 .formatted(id, version, time, id);
     }
 
-    private static void post(String path, String body) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.ingest.url() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(201);
-    }
-
-    private static JsonNode get(ServiceProcess service, String path, int status) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.url() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(status);
-        return JSON.readTree(response.body());
-    }
-
-    private static int status(ServiceProcess service, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(service.url() + path)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 }

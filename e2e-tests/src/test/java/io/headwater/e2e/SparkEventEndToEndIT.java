@@ -3,16 +3,12 @@ package io.headwater.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.testkit.Fixtures;
-import io.headwater.testkit.LocalPlatform;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.headwater.testkit.Http;
+import io.headwater.testkit.PlatformExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,19 +27,8 @@ class SparkEventEndToEndIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static LocalPlatform platform;
-
-    @BeforeAll
-    static void start() {
-        platform = new LocalPlatform(true, LocalPlatform.SMALL_JVM);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    @RegisterExtension
+    static final PlatformExtension PLATFORM = PlatformExtension.withGraph();
 
     @Test
     void aSparkStartAndCompleteBecomeLineage() throws Exception {
@@ -57,9 +42,9 @@ class SparkEventEndToEndIT {
 
         AtomicReference<JsonNode> answer = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-            HttpResponse<String> response = get(platform.query.url() + "/api/v1/lineage?nodeId=" + encode(output) + "&depth=2");
-            assertThat(response.statusCode()).isEqualTo(200);
-            JsonNode body = JSON.readTree(response.body());
+            Http.Response response = PLATFORM.http().get(PLATFORM.platform().query.url() + "/api/v1/lineage?nodeId=" + Http.encode(output) + "&depth=2");
+            assertThat(response.status()).isEqualTo(200);
+            JsonNode body = response.json();
             assertThat(ids(body)).containsExactly(customers, orders, output, job);
             answer.set(body);
         });
@@ -75,32 +60,30 @@ class SparkEventEndToEndIT {
         assertThat(edges(outputNode.get("inEdges"), "origin")).containsExactly(job);
 
         // Upstream only from the job: its inputs, not its output.
-        HttpResponse<String> upstream = get(platform.query.url() + "/api/v1/lineage?nodeId=" + encode(job) + "&depth=1&direction=upstream");
-        assertThat(ids(JSON.readTree(upstream.body()))).containsExactly(customers, orders, job);
+        Http.Response upstream = PLATFORM.http().get(PLATFORM.platform().query.url() + "/api/v1/lineage?nodeId=" + Http.encode(job) + "&depth=1&direction=upstream");
+        assertThat(ids(upstream.json())).containsExactly(customers, orders, job);
     }
 
     @Test
     void malformedJsonIsA400Problem() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.ingest.url() + "/api/v1/lineage"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"eventType\": \"START\",")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(400);
+        Http.Response response = PLATFORM.ingest("/api/v1/lineage", "{\"eventType\": \"START\",");
+        assertThat(response.status()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(JSON.readTree(response.body()).get("status").asInt()).isEqualTo(400);
+        assertThat(response.json().get("status").asInt()).isEqualTo(400);
     }
 
     @Test
     void anUnknownNodeIsA404Problem() throws Exception {
-        HttpResponse<String> response = get(platform.query.url() + "/api/v1/lineage?nodeId=" + encode("dataset:nowhere:nothing"));
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(JSON.readTree(response.body()).get("detail").asText()).contains("dataset:nowhere:nothing");
+        Http.Response response = PLATFORM.http().get(PLATFORM.platform().query.url() + "/api/v1/lineage?nodeId=" + Http.encode("dataset:nowhere:nothing"));
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().get("detail").asText()).contains("dataset:nowhere:nothing");
     }
 
     @Test
     void aDecisionIsLinkedToTheModelVersionOnceItsTrainingRunCompletes() throws Exception {
         String decision = """
                 {"decisionId":"e2e-d-1","modelName":"churn","modelVersion":"7","decisionTime":"2026-11-26T10:15:00Z","output":{"churn":true}}""";
-        assertThat(postJson("/api/v1/decisions", decision)).isEqualTo(201);
+        assertThat(PLATFORM.ingest("/api/v1/decisions", decision).expect(201).status()).isEqualTo(201);
         String runId = "3b9d6c1e-8f2a-4d5b-9c7e-0a1b2c3d4e5f";
         String facet = "\"_producer\":\"https://example.com/trainer\",\"_schemaURL\":\"https://headwater.dev/spec/facets/1-0-0/";
         String training = """
@@ -109,11 +92,11 @@ class SparkEventEndToEndIT {
                  "run":{"runId":"%s"},"job":{"namespace":"ml","name":"churn-train"},
                  "inputs":[{"namespace":"s3://data","name":"customers","inputFacets":{"headwater_datasetRole":{%sHeadwaterDatasetRoleInputDatasetFacet.json","role":"training"}}}],
                  "outputs":[{"namespace":"s3://models","name":"churn/7","facets":{"headwater_modelArtifact":{%sHeadwaterModelArtifactDatasetFacet.json","name":"churn","version":"7","uri":"s3://models/churn/7"}}}]}""";
-        assertThat(postJson("/api/v1/lineage", training.formatted("START", "2026-11-20T09:00:00Z", runId, facet, facet))).isEqualTo(201);
-        assertThat(postJson("/api/v1/lineage", training.formatted("COMPLETE", "2026-11-20T10:00:00Z", runId, facet, facet))).isEqualTo(201);
+        assertThat(PLATFORM.ingest("/api/v1/lineage", training.formatted("START", "2026-11-20T09:00:00Z", runId, facet, facet)).expect(201).status()).isEqualTo(201);
+        assertThat(PLATFORM.ingest("/api/v1/lineage", training.formatted("COMPLETE", "2026-11-20T10:00:00Z", runId, facet, facet)).expect(201).status()).isEqualTo(201);
 
         List<org.apache.kafka.clients.consumer.ConsumerRecord<String, io.headwater.avro.LinkedDecision>> linked = io.headwater.testkit.TopicReader.avro(
-                platform.kafka.bootstrapServers(), platform.registry.url(), io.headwater.contract.Topics.DECISIONS_LINKED.name(),
+                PLATFORM.platform().kafka.bootstrapServers(), PLATFORM.platform().registry.url(), io.headwater.contract.Topics.DECISIONS_LINKED.name(),
                 io.headwater.avro.LinkedDecision.class,
                 read -> read.stream().anyMatch(r -> r.key().equals("e2e-d-1") && r.value().getModelVersionKnown()), Duration.ofSeconds(60));
         io.headwater.avro.LinkedDecision last = linked.stream().filter(r -> r.key().equals("e2e-d-1")).reduce((a, b) -> b).orElseThrow().value();
@@ -122,26 +105,10 @@ class SparkEventEndToEndIT {
         assertThat(last.getTrainingRunId()).isEqualTo("run:" + runId);
     }
 
-    private static int postJson(String path, String body) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.ingest.url() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return response.statusCode();
-    }
-
-    private static int post(String fixture) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(platform.ingest.url() + "/api/v1/lineage"))
-                .header("Content-Type", "application/json; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Fixtures.read("spark-captured", fixture))).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static HttpResponse<String> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    /** A captured event as Spark's HTTP transport sends it (charset in the content type). */
+    private static int post(String fixture) {
+        return PLATFORM.http().send("POST", PLATFORM.ingestUrl("/api/v1/lineage"), new String(Fixtures.read("spark-captured", fixture), StandardCharsets.UTF_8),
+                "Content-Type", "application/json; charset=UTF-8").status();
     }
 
     private static List<String> ids(JsonNode body) {

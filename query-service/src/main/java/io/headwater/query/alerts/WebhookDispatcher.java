@@ -26,11 +26,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -42,8 +37,7 @@ import java.util.Map;
  * per subscription ({@link WebhookLanes}), so a slow or dead receiver delays only itself; offsets are
  * committed up to the oldest delivery still in flight ({@link DeliveryWatermark}), so a crash
  * re-delivers rather than drops (receivers use the X-Headwater-Delivery header to recognise a repeat).
- * A failing receiver is retried with exponential backoff; after the last attempt the failure is logged
- * and counted. The poller survives any error (logged, retried with backoff), and its state is in health.
+ * A failing receiver is retried ({@link WebhookDelivery}). The poller survives any error (logged, retried with backoff), and its state is in health.
  */
 @ApplicationScoped
 public class WebhookDispatcher implements Runnable {
@@ -57,9 +51,7 @@ public class WebhookDispatcher implements Runnable {
     private final String bootstrap;
     private final String registryUrl;
     private final String groupId;
-    private final int maxAttempts;
-    private final Duration initialBackoff;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final WebhookDelivery delivery;
     private final WebhookLanes lanes;
     private final DeliveryWatermark watermark = new DeliveryWatermark();
     private Map<TopicPartition, OffsetAndMetadata> committed = Map.of();
@@ -83,8 +75,7 @@ public class WebhookDispatcher implements Runnable {
         this.bootstrap = bootstrap;
         this.registryUrl = registryUrl;
         this.groupId = groupId;
-        this.maxAttempts = maxAttempts;
-        this.initialBackoff = initialBackoff;
+        this.delivery = new WebhookDelivery(json, metrics, maxAttempts, initialBackoff, () -> running);
         this.lanes = new WebhookLanes(queuePerSubscription, metrics);
     }
 
@@ -189,7 +180,7 @@ public class WebhookDispatcher implements Runnable {
         for (WebhookSubscription subscription : matching) {
             boolean queued = lanes.submit(subscription.id(), () -> {
                 try {
-                    deliver(subscription, view);
+                    delivery.deliver(subscription, view);
                 } finally {
                     watermark.done(partition, offset);
                 }
@@ -217,41 +208,6 @@ public class WebhookDispatcher implements Runnable {
                 && (subscription.version() == null || subscription.version().equals(alert.getModelVersion()))
                 && (!"ALERT".equals(subscription.minSeverity()) || alert.getSeverity() == AlertSeverity.ALERT
                 || alert.getState() == io.headwater.avro.AlertState.RESOLVED);
-    }
-
-    private void deliver(WebhookSubscription subscription, AlertView alert) {
-        String body = WebhookPayloads.body(json, alert, subscription.format());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(subscription.url())).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Headwater-Webhooks/1")
-                .header("X-Headwater-Delivery", alert.alertId() + "/" + alert.state() + "/" + alert.updatedAt())
-                .header(WebhookPayloads.SIGNATURE_HEADER, WebhookPayloads.signature(subscription.secret(), body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        Duration backoff = initialBackoff;
-        for (int attempt = 1; attempt <= maxAttempts && running; attempt++) {
-            String failure;
-            try {
-                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status / 100 == 2) {
-                    metrics.counter("headwater.webhook.deliveries", "outcome", "delivered").increment();
-                    return;
-                }
-                failure = "HTTP " + status;
-            } catch (IOException e) {
-                failure = e.getClass().getSimpleName() + ": " + e.getMessage();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            metrics.counter("headwater.webhook.deliveries", "outcome", "retried").increment();
-            LOG.warnf("webhook %s: attempt %d of %d for alert %s failed (%s)", subscription.id(), attempt, maxAttempts, alert.alertId(), failure);
-            if (attempt < maxAttempts) {
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(60)) > 0 ? Duration.ofSeconds(60) : backoff.multipliedBy(2);
-            }
-        }
-        metrics.counter("headwater.webhook.deliveries", "outcome", "failed").increment();
-        LOG.errorf("webhook %s: gave up on alert %s after %d attempts", subscription.id(), alert.alertId(), maxAttempts);
     }
 
     private static void sleep(Duration duration) {

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.contract.Topics;
 import io.headwater.query.api.WebhookSubscription;
 import io.headwater.query.errors.InvalidParameterException;
-import io.headwater.query.errors.KafkaUnavailableException;
 import io.headwater.query.errors.NotFoundException;
+import io.headwater.query.errors.UnavailableException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -94,10 +94,10 @@ public class WebhookService {
         try {
             producer.send(new ProducerRecord<>(Topics.ALERT_WEBHOOKS.name(), id, value)).get(15, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaUnavailableException("Kafka did not acknowledge the subscription: " + e.getMessage(), e);
+            throw UnavailableException.kafkaDidNotAcknowledge("Kafka did not acknowledge the subscription: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KafkaUnavailableException("interrupted while waiting for Kafka", e);
+            throw UnavailableException.kafkaDidNotAcknowledge("interrupted while waiting for Kafka", e);
         }
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.query.api.DecisionPage;
 import io.headwater.query.api.DecisionView;
-import io.headwater.query.errors.PeerUnavailableException;
+import io.headwater.query.errors.UnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.streams.state.HostInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -72,10 +72,10 @@ public class RemoteDecisions {
         try {
             return http.send(method.apply(HttpRequest.newBuilder(uri).timeout(timeout)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new PeerUnavailableException("the instance holding this key (" + owner + ") did not answer: " + e.getMessage(), e);
+            throw UnavailableException.peerDidNotAnswer("the instance holding this key (" + owner + ") did not answer: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PeerUnavailableException("interrupted while asking " + owner, e);
+            throw UnavailableException.peerDidNotAnswer("interrupted while asking " + owner, e);
         }
     }
 
@@ -85,7 +85,7 @@ public class RemoteDecisions {
 
     private <T> T read(HttpResponse<String> response, JavaType type) {
         if (response.statusCode() != 200) {
-            throw new PeerUnavailableException("the instance holding this key answered " + response.statusCode() + "; retry shortly", null);
+            throw UnavailableException.peerDidNotAnswer("the instance holding this key answered " + response.statusCode() + "; retry shortly", null);
         }
         try {
             return json.readValue(response.body(), type);

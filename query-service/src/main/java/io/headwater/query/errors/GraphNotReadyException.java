@@ -4,20 +4,10 @@ package io.headwater.query.errors;
 public class GraphNotReadyException extends UnavailableException {
 
     public GraphNotReadyException(Throwable cause) {
-        super("the graph is still loading; retry shortly", cause);
+        super("loading", "Graph not ready", "the graph is still loading; retry shortly", cause);
     }
 
     public GraphNotReadyException(String message) {
-        super(message, null);
-    }
-
-    @Override
-    public String problemType() {
-        return "loading";
-    }
-
-    @Override
-    public String title() {
-        return "Graph not ready";
+        super("loading", "Graph not ready", message, null);
     }
 }

@@ -3,11 +3,8 @@ package io.headwater.query.impact;
 import io.headwater.avro.EdgeKind;
 import io.headwater.avro.GraphNode;
 import io.headwater.contract.graph.NodeAttributes.Run;
-import io.headwater.query.api.DecisionPage;
-import io.headwater.query.api.DecisionView;
 import io.headwater.query.api.Impact;
 import io.headwater.query.decisions.InteractiveQueries;
-import io.headwater.query.errors.InvalidParameterException;
 import io.headwater.query.errors.NodeNotFoundException;
 import io.headwater.query.graph.Bounds;
 import io.headwater.query.graph.GraphView;
@@ -101,36 +98,10 @@ public class ImpactService {
             counts.add(new Impact.ModelVersionImpact(count.getKey(), count.getValue()));
             total += count.getValue();
         }
-        // The cursor is "<model version index>|<that version's cursor>": pages run through the versions in order.
-        List<String> ordered = new ArrayList<>(models);
-        int index = 0;
-        String inner = null;
-        if (cursor != null) {
-            int bar = cursor.indexOf('|');
-            try {
-                index = Integer.parseInt(cursor.substring(0, bar));
-            } catch (RuntimeException e) {
-                throw new InvalidParameterException("cursor", "is not a cursor this API returned");
-            }
-            inner = cursor.substring(bar + 1);
-            inner = inner.isEmpty() ? null : inner;
-        }
-        List<DecisionView> page = new ArrayList<>();
-        String next = null;
-        while (index < ordered.size() && page.size() < limit) {
-            DecisionPage part = decisions.decisionsOf(ordered.get(index), inner, limit - page.size());
-            page.addAll(part.decisions());
-            if (part.nextCursor() != null) {
-                next = index + "|" + part.nextCursor();
-                break;
-            }
-            index++;
-            inner = null;
-            next = index < ordered.size() ? index + "|" : null;
-        }
+        DecisionPaging.Page page = DecisionPaging.page(new ArrayList<>(models), cursor, limit, decisions::decisionsOf);
         List<String> runList = new ArrayList<>(runs);
         return new Impact(nodeId, new ArrayList<>(jobs), runs.size(), runList.size() > 1000 ? runList.subList(0, 1000) : runList,
-                new ArrayList<>(versions), counts, total, page, next, budget.partial(), budget.partialReason());
+                new ArrayList<>(versions), counts, total, page.decisions(), page.nextCursor(), budget.partial(), budget.partialReason());
     }
 
     /** The nodes one step downstream, version-level. */

@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Column-level lineage in Marquez's shape: from a dataset (all its fields) or one field
@@ -43,34 +42,16 @@ public class ColumnLineageService {
         List<String> start = startFields(graph, nodeId);
         io.headwater.query.graph.Bounds.Budget budget = bounds.start();
         Neighbourhood found = Neighbourhood.of(graph, start, java.util.Set.of(EdgeKind.DERIVED_FROM), true, withDownstream, budget);
-        Map<String, List<GraphEdge>> edgesByField = found.edges();
-        boolean truncated = found.truncated();
         Map<String, Map<String, String>> fieldTypes = new HashMap<>();
-        List<LineageGraph.Node> nodes = new ArrayList<>();
-        for (String id : new TreeMap<>(found.distance()).keySet()) {
-            GraphNode node = graph.node(id).orElse(null);
-            if (node == null) {
-                continue;
-            }
-            List<LineageGraph.Edge> in = new ArrayList<>();
-            List<LineageGraph.Edge> out = new ArrayList<>();
+        return MarquezGraphs.of(graph, found, budget, (node, edges) -> {
             List<Map<String, Object>> inputFields = new ArrayList<>();
-            for (GraphEdge edge : edgesByField.getOrDefault(id, List.of())) {
-                boolean incoming = edge.getTarget().equals(id);
-                if (incoming) {
+            for (GraphEdge edge : edges) {
+                if (edge.getTarget().equals(node.getId())) {
                     inputFields.add(inputField(graph, edge));
                 }
-                if (found.contains(edge.getSource()) && found.contains(edge.getTarget())) {
-                    (incoming ? in : out).add(new LineageGraph.Edge(edge.getSource(), edge.getTarget()));
-                }
             }
-            in.sort(Comparator.comparing(LineageGraph.Edge::origin));
-            out.sort(Comparator.comparing(LineageGraph.Edge::destination));
-            nodes.add(new LineageGraph.Node(id, NodeKind.DATASET_FIELD.name(), data(graph, node, inputFields, fieldTypes), in, out));
-        }
-        return truncated
-                ? new LineageGraph(nodes, true, budget.partialReason())
-                : new LineageGraph(nodes, null, null);
+            return data(graph, node, inputFields, fieldTypes);
+        });
     }
 
     private static List<String> startFields(GraphView graph, String nodeId) {

@@ -1,7 +1,6 @@
 package io.headwater.query.lineage;
 
 import io.headwater.avro.EdgeKind;
-import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.contract.graph.NodeId;
 import io.headwater.query.api.LineageGraph;
@@ -11,12 +10,8 @@ import io.headwater.query.graph.Neighbourhood;
 import io.headwater.query.streams.GraphStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Job- and dataset-level lineage in Marquez's shape: breadth-first from a node over the
@@ -43,31 +38,7 @@ public class LineageService {
         io.headwater.query.graph.Bounds.Budget budget = bounds.start();
         Neighbourhood found = Neighbourhood.of(graph, List.of(start), JOB_LEVEL, direction != Direction.DOWNSTREAM,
                 direction != Direction.UPSTREAM, budget);
-        Map<String, List<GraphEdge>> edgesByNode = found.edges();
-        boolean truncated = found.truncated();
-
-        List<LineageGraph.Node> nodes = new ArrayList<>();
-        for (String id : new TreeMap<>(found.distance()).keySet()) {
-            GraphNode node = graph.node(id).orElse(null);
-            if (node == null) {
-                continue;
-            }
-            List<LineageGraph.Edge> in = new ArrayList<>();
-            List<LineageGraph.Edge> out = new ArrayList<>();
-            for (GraphEdge edge : edgesByNode.getOrDefault(id, List.of())) {
-                if (!found.contains(edge.getSource()) || !found.contains(edge.getTarget())) {
-                    continue;
-                }
-                LineageGraph.Edge e = new LineageGraph.Edge(edge.getSource(), edge.getTarget());
-                (edge.getTarget().equals(id) ? in : out).add(e);
-            }
-            in.sort(Comparator.comparing(LineageGraph.Edge::origin));
-            out.sort(Comparator.comparing(LineageGraph.Edge::destination));
-            nodes.add(new LineageGraph.Node(id, node.getKind().name(), MarquezData.of(node, edgesByNode.getOrDefault(id, List.of())), in, out));
-        }
-        return truncated
-                ? new LineageGraph(nodes, true, budget.partialReason())
-                : new LineageGraph(nodes, null, null);
+        return MarquezGraphs.of(graph, found, budget, MarquezData::of);
     }
 
     /** Marquez ids may carry a #version suffix; the dataset or job itself answers when the version is not a node. */

@@ -15,7 +15,7 @@ import java.util.Deque;
  * restarts the process, with backoff, where the failure is visible. Counted in
  * {@code headwater_streams_thread_failures_total}.
  */
-public final class ThreadReplacingHandler implements StreamsUncaughtExceptionHandler {
+public class ThreadReplacingHandler implements StreamsUncaughtExceptionHandler {
 
     static final int MAX_REPLACEMENTS = 5;
     static final long WINDOW_MS = 10 * 60_000;
