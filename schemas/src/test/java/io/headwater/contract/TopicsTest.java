@@ -1,0 +1,37 @@
+package io.headwater.contract;
+
+import io.headwater.avro.GraphNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TopicsTest {
+
+    @Test
+    void everyTopicIsNamedOnceAndHeadwatersOwnCarryAVersion() {
+        List<String> names = Topics.allNames();
+        assertThat(names).doesNotHaveDuplicates().hasSize(Topics.ALL.size());
+        for (Topic<?> topic : Topics.ALL) {
+            if (topic.format() == Topic.Format.AVRO || topic == Topics.DEAD_LETTER || topic == Topics.ALERT_WEBHOOKS) {
+                assertThat(topic.name()).as("a contract topic gets a new name for an incompatible change").matches("headwater\\..+\\.v\\d+");
+            }
+        }
+    }
+
+    @Test
+    void factsKeyedByIdAreCompactedAndStreamsOfEventsAreNot() {
+        assertThat(Topics.compactedNames()).containsExactlyInAnyOrder(Topics.GRAPH_NODES.name(), Topics.GRAPH_EDGES.name(), Topics.ALERTS.name(),
+                Topics.SCHEMAS.name(), Topics.DECISIONS_LINKED.name(), Topics.ALERT_WEBHOOKS.name());
+        assertThat(Topics.LINEAGE.compacted()).isFalse();
+    }
+
+    @Test
+    void aTopicKnowsItsValues() {
+        assertThat(Topics.GRAPH_NODES.valueType()).isEqualTo(GraphNode.class);
+        assertThat(Topics.GRAPH_NODES.format()).isEqualTo(Topic.Format.AVRO);
+        assertThat(Topics.OPENLINEAGE_IN.format()).isEqualTo(Topic.Format.JSON);
+        assertThat(Topics.names(Topics.LINEAGE, Topics.ALERTS)).isEqualTo("headwater.lineage.v1,headwater.alerts.v1");
+    }
+}
