@@ -8,7 +8,7 @@ import os
 import re
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
-FACETS = os.path.join(REPO, "schemas", "src", "main", "resources", "headwater", "facets")
+FACETS = os.path.join(REPO, "openlineage", "src", "main", "resources", "headwater", "facets")
 
 _TYPES = {"object": dict, "array": list, "string": str, "boolean": bool, "null": type(None)}
 
