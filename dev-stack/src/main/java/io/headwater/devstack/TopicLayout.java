@@ -30,7 +30,7 @@ public record TopicLayout(int partitions, short replicationFactor) {
     public List<NewTopic> topics() {
         List<NewTopic> topics = new ArrayList<>();
         for (String name : Topics.allNames()) {
-            int count = Topics.SCHEMAS.equals(name) ? 1 : partitions;
+            int count = Topics.SCHEMAS.name().equals(name) ? 1 : partitions;
             NewTopic topic = new NewTopic(name, count, replicationFactor);
             // Every topic takes the records every producer may send (RecordSizes: sizes agree end to end).
             String maxBytes = String.valueOf(RecordSizes.MAX_RECORD_BYTES);
