@@ -38,12 +38,44 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
+    private final SaslSslListener saslSsl;
     private KafkaRaftServer server;
 
-    private EmbeddedKafka(Path dataDir, int port, int controllerPort) {
+    /**
+     * A second client listener, SASL_SSL with SCRAM-SHA-512, as a secured production cluster has; the
+     * PLAINTEXT one stays for the broker's own and the tests' administration.
+     *
+     * @param keystore a PKCS12 key store with the broker's key and certificate chain
+     */
+    public record SaslSslListener(int port, Path keystore, String password) {
+    }
+
+    private EmbeddedKafka(Path dataDir, int port, int controllerPort, SaslSslListener saslSsl) {
         this.dataDir = dataDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.saslSsl = saslSsl;
+    }
+
+    /** This broker with a SASL_SSL listener too (port 0 picks a free one). */
+    public EmbeddedKafka withSaslSsl(int saslPort, Path keystore, String password) {
+        return new EmbeddedKafka(dataDir, port, controllerPort, new SaslSslListener(saslPort == 0 ? freePort() : saslPort, keystore, password));
+    }
+
+    /** The SASL_SSL listener's address. */
+    public String saslSslBootstrapServers() {
+        return "127.0.0.1:" + saslSsl.port();
+    }
+
+    /** Creates or replaces a SCRAM-SHA-512 user (the credential lives in the cluster's metadata). */
+    public void upsertScramUser(String user, String password) {
+        try (Admin admin = admin()) {
+            admin.alterUserScramCredentials(java.util.List.of(new org.apache.kafka.clients.admin.UserScramCredentialUpsertion(user,
+                    new org.apache.kafka.clients.admin.ScramCredentialInfo(org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_512, 8192),
+                    password))).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create the SCRAM user " + user + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -52,13 +84,16 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @param controllerPort the KRaft controller listener; 0 picks a free one
      */
     public static EmbeddedKafka on(Path dataDir, int port, int controllerPort) {
-        return new EmbeddedKafka(dataDir, port == 0 ? freePort() : port, controllerPort == 0 ? freePort() : controllerPort);
+        return new EmbeddedKafka(dataDir, port == 0 ? freePort() : port, controllerPort == 0 ? freePort() : controllerPort, null);
     }
 
     /** Formats the storage on first start, then starts the broker and waits until it answers. */
     public EmbeddedKafka start() {
         requireFree(port, "Kafka");
         requireFree(controllerPort, "the Kafka controller");
+        if (saslSsl != null) {
+            requireFree(saslSsl.port(), "Kafka's SASL_SSL listener");
+        }
         try {
             Files.createDirectories(dataDir);
             Path configFile = writeConfig();
@@ -117,11 +152,20 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.setProperty("process.roles", "broker,controller");
         props.setProperty("node.id", "1");
         props.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        props.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        props.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        String secured = saslSsl == null ? "" : ",SASL_SSL://127.0.0.1:" + saslSsl.port();
+        props.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort + secured);
+        props.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port + secured);
         props.setProperty("controller.listener.names", "CONTROLLER");
         props.setProperty("inter.broker.listener.name", "PLAINTEXT");
-        props.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT" + (saslSsl == null ? "" : ",SASL_SSL:SASL_SSL"));
+        if (saslSsl != null) {
+            props.setProperty("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+            props.setProperty("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+            props.setProperty("listener.name.sasl_ssl.ssl.keystore.location", saslSsl.keystore().toAbsolutePath().toString());
+            props.setProperty("listener.name.sasl_ssl.ssl.keystore.type", "PKCS12");
+            props.setProperty("listener.name.sasl_ssl.ssl.keystore.password", saslSsl.password());
+            props.setProperty("listener.name.sasl_ssl.ssl.key.password", saslSsl.password());
+        }
         props.setProperty("log.dirs", logDir.toAbsolutePath().toString());
         // One node: every internal topic must live with a replication factor of 1, or the
         // consumer-group, transaction and share coordinators never come up and clients hang.

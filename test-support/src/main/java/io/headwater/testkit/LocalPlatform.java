@@ -36,6 +36,9 @@ public final class LocalPlatform implements AutoCloseable {
     public ServiceProcess streams;
     public ServiceProcess query;
     private final List<String> jvmOptions;
+    /** Settings every service gets (the Kafka connection and registry access of a secured platform). */
+    private final Map<String, String> clientConfig = new HashMap<>();
+    private final List<String> secrets = new ArrayList<>();
     private final List<ServiceProcess> started = new ArrayList<>();
     private final Map<ServiceProcess, Spec> specs = new java.util.IdentityHashMap<>();
 
@@ -52,6 +55,19 @@ public final class LocalPlatform implements AutoCloseable {
      *                      can kill -9; else in this JVM ({@link #kafka})
      */
     public LocalPlatform(boolean graph, List<String> jvmOptions, boolean brokerProcess) {
+        this(graph, jvmOptions, brokerProcess, false);
+    }
+
+    /**
+     * A platform as a secured production deployment has it: the services reach Kafka only over SASL_SSL
+     * (SCRAM-SHA-512, a CA made for the test) and the registry only with basic auth, every secret given to
+     * them as a file, as a mounted Kubernetes Secret is. {@link #secrets()} lists what must never show.
+     */
+    public static LocalPlatform secured(boolean graph, List<String> jvmOptions) {
+        return new LocalPlatform(graph, jvmOptions, false, true);
+    }
+
+    private LocalPlatform(boolean graph, List<String> jvmOptions, boolean brokerProcess, boolean secured) {
         this.jvmOptions = jvmOptions;
         try {
             dataDir = Files.createTempDirectory("headwater-");
@@ -61,16 +77,68 @@ public final class LocalPlatform implements AutoCloseable {
         int partitions = Integer.getInteger("headwater.kafka.partitions", TopicLayout.defaults().partitions());
         if (brokerProcess) {
             broker = new BrokerProcess(dataDir.resolve("kafka"), EmbeddedKafka.freePort(), EmbeddedKafka.freePort(), partitions).start();
+        } else if (secured) {
+            kafka = secure();
+            kafka.createTopics(new TopicLayout(partitions, (short) 1));
         } else {
             kafka = EmbeddedKafka.on(dataDir.resolve("kafka"), 0, 0).start();
             kafka.createTopics(new TopicLayout(partitions, (short) 1));
         }
-        registry = start(ServiceJars.SCHEMA_REGISTRY, Map.of());
+        registry = start(ServiceJars.SCHEMA_REGISTRY, secured ? Map.of("headwater.registry.basic-auth-users-file", secretFile("registry-users",
+                "headwater:" + registryPassword)) : Map.of());
         ingest = start(ServiceJars.INGEST, Map.of("headwater.schema-registry.url", registry.url()));
         if (graph) {
             startStreams();
             query = startQuery();
         }
+    }
+
+    private String registryPassword;
+
+    private EmbeddedKafka secure() {
+        String storePassword = secret();
+        String scramPassword = secret();
+        registryPassword = secret();
+        TestCertificates certificates = TestCertificates.create(dataDir.resolve("tls"), storePassword);
+        EmbeddedKafka broker = EmbeddedKafka.on(dataDir.resolve("kafka"), 0, 0).withSaslSsl(0, certificates.keystore(), storePassword).start();
+        broker.upsertScramUser("headwater", scramPassword);
+        clientConfig.put("kafka.bootstrap.servers", broker.saslSslBootstrapServers());
+        clientConfig.put("kafka.security.protocol", "SASL_SSL");
+        clientConfig.put("kafka.sasl.mechanism", "SCRAM-SHA-512");
+        clientConfig.put("kafka.sasl.jaas.config.file", secretFile("kafka-jaas",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"headwater\" password=\"" + scramPassword + "\";"));
+        clientConfig.put("kafka.ssl.truststore.location", certificates.truststore().toString());
+        clientConfig.put("kafka.ssl.truststore.type", "PKCS12");
+        clientConfig.put("kafka.ssl.truststore.password.file", secretFile("truststore-password", storePassword));
+        clientConfig.put("headwater.schema-registry.basic-auth-file", secretFile("registry-credentials", "headwater:" + registryPassword));
+        return broker;
+    }
+
+    private String secret() {
+        String value = java.util.UUID.randomUUID().toString().replace("-", "");
+        secrets.add(value);
+        return value;
+    }
+
+    private String secretFile(String name, String content) {
+        try {
+            Path file = dataDir.resolve("secrets").resolve(name);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content + "\n");
+            return file.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The secrets of a secured platform (passwords), which no log line or answer may contain. */
+    public List<String> secrets() {
+        return List.copyOf(secrets);
+    }
+
+    /** What a client of a secured platform's Kafka needs, as kafka.* settings (empty for a plaintext one). */
+    public Map<String, String> clientConfig() {
+        return Map.copyOf(clientConfig);
     }
 
     /** Starts one more query-service instance (its own graph replica, a share of the decision partitions). */
@@ -141,6 +209,7 @@ public final class LocalPlatform implements AutoCloseable {
     private ServiceProcess start(String module, int port, Map<String, String> extra) {
         Map<String, String> config = new HashMap<>(extra);
         config.put("kafka.bootstrap.servers", bootstrapServers());
+        config.putAll(clientConfig);
         ServiceProcess service = ServiceProcess.start(module, ServiceJars.of(module), port, config,
                 dataDir.resolve(module + "-" + started.size() + ".log"), jvmOptions, READY);
         started.add(service);

@@ -18,28 +18,35 @@ import java.util.List;
 public final class PlatformExtension implements BeforeAllCallback, AfterAllCallback {
 
     private final boolean graph;
+    private final boolean secured;
     private final List<String> jvmOptions;
     private final Http http = new Http();
     private LocalPlatform platform;
 
-    private PlatformExtension(boolean graph, List<String> jvmOptions) {
+    private PlatformExtension(boolean graph, boolean secured, List<String> jvmOptions) {
         this.graph = graph;
+        this.secured = secured;
         this.jvmOptions = jvmOptions;
     }
 
     /** Broker, registry, ingest, lineage-streams and query-service, with small JVMs. */
     public static PlatformExtension withGraph() {
-        return new PlatformExtension(true, LocalPlatform.SMALL_JVM);
+        return new PlatformExtension(true, false, LocalPlatform.SMALL_JVM);
     }
 
     /** Broker, registry and ingest only. */
     public static PlatformExtension ingestOnly() {
-        return new PlatformExtension(false, LocalPlatform.SMALL_JVM);
+        return new PlatformExtension(false, false, LocalPlatform.SMALL_JVM);
+    }
+
+    /** The whole platform against a SASL_SSL-only Kafka and a registry behind basic auth ({@link LocalPlatform#secured}). */
+    public static PlatformExtension securedWithGraph() {
+        return new PlatformExtension(true, true, LocalPlatform.SMALL_JVM);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        platform = new LocalPlatform(graph, jvmOptions);
+        platform = secured ? LocalPlatform.secured(graph, jvmOptions) : new LocalPlatform(graph, jvmOptions);
     }
 
     @Override

@@ -26,9 +26,9 @@ public class RegistryReadiness implements HealthCheck {
     private volatile long checkedAt = Long.MIN_VALUE;
     private volatile String failure = "not checked yet";
 
-    public RegistryReadiness(@ConfigProperty(name = "headwater.schema-registry.url") String url) {
+    public RegistryReadiness(@ConfigProperty(name = "headwater.schema-registry.url") String url, org.eclipse.microprofile.config.Config config) {
         // Its own client with a short timeout: a hanging registry must not make health hang.
-        this.registry = new SchemaRegistryClient(url, Duration.ofSeconds(2));
+        this.registry = SchemaRegistryClient.from(config, Duration.ofSeconds(2));
         this.url = url;
     }
 

@@ -1,6 +1,7 @@
 package io.headwater.ingest.kafka;
 
 import io.headwater.contract.Topics;
+import io.headwater.kafka.connection.KafkaConnection;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -32,14 +33,13 @@ public class DeadLetterPublisher {
 
     private final KafkaProducer<String, byte[]> producer;
 
-    public DeadLetterPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public DeadLetterPublisher(KafkaConnection kafka,
                                @ConfigProperty(name = "headwater.ingest.ack-timeout") Duration ackTimeout) {
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.producer = new KafkaProducer<>(kafka.with(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, io.headwater.contract.RecordSizes.MAX_RECORD_BYTES,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, ackTimeout.toMillis()),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, ackTimeout.toMillis())),
                 new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -1,6 +1,7 @@
 package io.headwater.ingest.kafka;
 
 import io.headwater.contract.RecordSizes;
+import io.headwater.kafka.connection.KafkaConnection;
 import io.headwater.kafka.registry.SchemaRegistryClient;
 import io.headwater.kafka.registry.SchemaRegistryException;
 import io.headwater.kafka.serde.AvroSerializer;
@@ -42,11 +43,10 @@ public class EventPublisher {
     private final Duration ackTimeout;
 
     public EventPublisher(SchemaRegistryClient registry,
-                          @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                          KafkaConnection kafka,
                           @ConfigProperty(name = "headwater.ingest.ack-timeout") Duration ackTimeout) {
         this.ackTimeout = ackTimeout;
         Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
@@ -59,7 +59,7 @@ public class EventPublisher {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ackTimeout.toMillis() + LINGER_MS);
         AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>(registry);
         serializer.configure(Map.of(), false);
-        this.producer = new KafkaProducer<>(config, new StringSerializer(), serializer);
+        this.producer = new KafkaProducer<>(kafka.with(config), new StringSerializer(), serializer);
     }
 
     /** Sends without waiting; the future completes when the broker acknowledged, or fails with KafkaUnavailableException. */

@@ -7,6 +7,7 @@ import io.headwater.ingest.metrics.IngestMetrics;
 import io.headwater.ingest.service.LineageIngestService;
 import io.headwater.ingest.service.ServingIngestService;
 import io.headwater.ingest.validation.JsonBodyReader;
+import io.headwater.kafka.connection.KafkaConnection;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,21 +34,21 @@ public class KafkaTransport {
 
     void start(@Observes StartupEvent event, ObjectMapper mapper, LineageIngestService lineage, ServingIngestService serving,
                EventPublisher publisher, DeadLetterPublisher deadLetters, IngestMetrics metrics,
-               @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+               KafkaConnection kafka,
                @ConfigProperty(name = "headwater.ingest.kafka.group-id") String groupId,
                @ConfigProperty(name = "headwater.ingest.kafka.openlineage-topic") Optional<String> openLineageTopic,
                @ConfigProperty(name = "headwater.ingest.kafka.decisions-topic") Optional<String> decisionsTopic,
                @ConfigProperty(name = "headwater.ingest.kafka.monitoring-topic") Optional<String> monitoringTopic) {
         JsonBodyReader reader = new JsonBodyReader(mapper);
-        openLineageTopic.ifPresent(topic -> add(new TopicIngestor(topic, LineageIngestService.KIND, bootstrap, groupId,
+        openLineageTopic.ifPresent(topic -> add(new TopicIngestor(topic, LineageIngestService.KIND, kafka, groupId,
                 (payload, received) -> {
                     String raw = reader.text(payload);
                     return lineage.prepare(reader.parse(raw), raw, received, "", "kafka");
                 }, publisher, deadLetters, metrics)));
-        decisionsTopic.ifPresent(topic -> add(new TopicIngestor(topic, ServingIngestService.DECISION, bootstrap, groupId,
+        decisionsTopic.ifPresent(topic -> add(new TopicIngestor(topic, ServingIngestService.DECISION, kafka, groupId,
                 (payload, received) -> serving.prepare(ServingIngestService.DECISION, reader.parse(reader.text(payload)), "", received),
                 publisher, deadLetters, metrics)));
-        monitoringTopic.ifPresent(topic -> add(new TopicIngestor(topic, ServingIngestService.MONITORING, bootstrap, groupId,
+        monitoringTopic.ifPresent(topic -> add(new TopicIngestor(topic, ServingIngestService.MONITORING, kafka, groupId,
                 (payload, received) -> serving.prepare(ServingIngestService.MONITORING, reader.parse(reader.text(payload)), "", received),
                 publisher, deadLetters, metrics)));
     }

@@ -7,11 +7,11 @@ import io.headwater.ingest.kafka.Outgoing;
 import io.headwater.ingest.metrics.IngestMetrics;
 import io.headwater.ingest.validation.InvalidEventException;
 import io.headwater.ingest.validation.MalformedBodyException;
+import io.headwater.kafka.connection.KafkaConnection;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -56,7 +56,7 @@ final class TopicIngestor implements Runnable {
     private volatile int consecutiveFailures;
     private volatile String lastFailure = "";
 
-    TopicIngestor(String topic, String kind, String bootstrapServers, String groupId, Converter converter,
+    TopicIngestor(String topic, String kind, KafkaConnection kafka, String groupId, Converter converter,
                   EventPublisher publisher, DeadLetterPublisher deadLetters, IngestMetrics metrics) {
         this.topic = topic;
         this.kind = kind;
@@ -64,12 +64,11 @@ final class TopicIngestor implements Runnable {
         this.publisher = publisher;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.consumer = new KafkaConsumer<>(kafka.with(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, groupId,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000)),
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.avro.AlertSeverity;
 import io.headwater.avro.DriftAlert;
 import io.headwater.contract.Topics;
+import io.headwater.kafka.connection.KafkaConnection;
 import io.headwater.kafka.registry.SchemaRegistryClient;
 import io.headwater.kafka.serde.AvroDeserializer;
 import io.headwater.query.api.AlertView;
@@ -48,8 +49,8 @@ public class WebhookDispatcher implements Runnable {
     private final AlertViews views;
     private final ObjectMapper json;
     private final MeterRegistry metrics;
-    private final String bootstrap;
-    private final String registryUrl;
+    private final KafkaConnection kafka;
+    private final SchemaRegistryClient registry;
     private final String groupId;
     private final WebhookDelivery delivery;
     private final WebhookLanes lanes;
@@ -62,8 +63,7 @@ public class WebhookDispatcher implements Runnable {
     private Thread thread;
 
     public WebhookDispatcher(AlertStore store, AlertViews views, ObjectMapper json, MeterRegistry metrics,
-                             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-                             @ConfigProperty(name = "headwater.schema-registry.url") String registryUrl,
+                             KafkaConnection kafka, SchemaRegistryClient registry,
                              @ConfigProperty(name = "headwater.webhooks.group-id") String groupId,
                              @ConfigProperty(name = "headwater.webhooks.max-attempts") int maxAttempts,
                              @ConfigProperty(name = "headwater.webhooks.initial-backoff") Duration initialBackoff,
@@ -72,8 +72,8 @@ public class WebhookDispatcher implements Runnable {
         this.views = views;
         this.json = json;
         this.metrics = metrics;
-        this.bootstrap = bootstrap;
-        this.registryUrl = registryUrl;
+        this.kafka = kafka;
+        this.registry = registry;
         this.groupId = groupId;
         this.delivery = new WebhookDelivery(json, metrics, maxAttempts, initialBackoff, () -> running);
         this.lanes = new WebhookLanes(queuePerSubscription, metrics);
@@ -126,11 +126,10 @@ public class WebhookDispatcher implements Runnable {
     }
 
     private void poll() {
-        try (KafkaConsumer<String, DriftAlert> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, groupId,
+        try (KafkaConsumer<String, DriftAlert> c = new KafkaConsumer<>(kafka.with(Map.of(ConsumerConfig.GROUP_ID_CONFIG, groupId,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000),
-                new StringDeserializer(), new AvroDeserializer<>(new SchemaRegistryClient(registryUrl), DriftAlert.class))) {
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000)),
+                new StringDeserializer(), new AvroDeserializer<>(registry, DriftAlert.class))) {
             consumer = c;
             c.subscribe(List.of(Topics.ALERTS.name()), new ConsumerRebalanceListener() {
                 @Override

@@ -3,6 +3,7 @@ package io.headwater.query.alerts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.contract.Topics;
+import io.headwater.kafka.connection.KafkaConnection;
 import io.headwater.query.api.WebhookSubscription;
 import io.headwater.query.errors.InvalidParameterException;
 import io.headwater.query.errors.NotFoundException;
@@ -13,7 +14,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.security.SecureRandom;
@@ -39,11 +39,11 @@ public class WebhookService {
     private final ObjectMapper json;
     private final KafkaProducer<String, String> producer;
 
-    public WebhookService(AlertStore store, ObjectMapper json, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+    public WebhookService(AlertStore store, ObjectMapper json, KafkaConnection kafka) {
         this.store = store;
         this.json = json;
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
+        this.producer = new KafkaProducer<>(kafka.with(Map.of(ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000)),
                 new StringSerializer(), new StringSerializer());
     }
 

@@ -18,7 +18,6 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every query-service instance holds the whole graph: the compacted node and edge topics are
@@ -41,8 +40,8 @@ public class TopologyProducer {
     private final AlertListener alertListener;
 
     @jakarta.inject.Inject
-    public TopologyProducer(@ConfigProperty(name = "headwater.schema-registry.url") String registryUrl, AlertListener alertListener) {
-        this(new TopicSerdes(new SchemaRegistryClient(registryUrl)), alertListener);
+    public TopologyProducer(SchemaRegistryClient registry, AlertListener alertListener) {
+        this(new TopicSerdes(registry), alertListener);
     }
 
     public TopologyProducer(TopicSerdes serdes, AlertListener alertListener) {

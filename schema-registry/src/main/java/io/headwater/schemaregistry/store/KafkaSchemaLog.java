@@ -9,7 +9,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,7 +45,7 @@ public class KafkaSchemaLog {
 
     private static final Logger LOG = Logger.getLogger(KafkaSchemaLog.class);
 
-    private final String bootstrapServers;
+    private final io.headwater.kafka.connection.KafkaConnection kafka;
     private final String topic;
     private final Duration timeout;
     private final SchemaIndex index;
@@ -59,11 +58,11 @@ public class KafkaSchemaLog {
     private volatile long appliedUpTo = -1;
     private volatile boolean caughtUp;
 
-    public KafkaSchemaLog(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public KafkaSchemaLog(io.headwater.kafka.connection.KafkaConnection kafka,
                           @ConfigProperty(name = "headwater.registry.topic") String topic,
                           @ConfigProperty(name = "headwater.registry.timeout") Duration timeout,
                           @ConfigProperty(name = "headwater.registry.default-compatibility") String defaultCompatibility) {
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.topic = topic;
         this.timeout = timeout;
         this.index = new SchemaIndex(CompatibilityLevel.parse(defaultCompatibility)
@@ -72,17 +71,15 @@ public class KafkaSchemaLog {
 
     void start(@Observes StartupEvent event) {
         ensureTopic();
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        producer = new KafkaProducer<>(kafka.with(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis() / 2, 30_000)),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis() / 2, 30_000))),
                 new ByteArraySerializer(), new ByteArraySerializer());
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        consumer = new KafkaConsumer<>(kafka.with(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         TopicPartition partition = new TopicPartition(topic, 0);
         consumer.assign(List.of(partition));
@@ -231,7 +228,7 @@ public class KafkaSchemaLog {
     }
 
     private void ensureTopic() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(kafka.with(Map.of()))) {
             if (admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS).contains(topic)) {
                 return;
             }
@@ -243,7 +240,7 @@ public class KafkaSchemaLog {
                 throw new IllegalStateException("could not create the schema topic " + topic + ": " + e.getCause().getMessage(), e);
             }
         } catch (InterruptedException | TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer while checking the schema topic " + topic, e);
+            throw new IllegalStateException("Kafka at " + kafka.bootstrapServers() + " did not answer while checking the schema topic " + topic, e);
         }
     }
 

@@ -41,7 +41,7 @@ class SchemaLogReplicationTest {
     }
 
     private SchemaRegistryService instance() {
-        KafkaSchemaLog log = new KafkaSchemaLog(kafka.bootstrapServers(), "_schemas", Duration.ofSeconds(20), "BACKWARD");
+        KafkaSchemaLog log = new KafkaSchemaLog(io.headwater.kafka.connection.KafkaConnection.plaintext(kafka.bootstrapServers()), "_schemas", Duration.ofSeconds(20), "BACKWARD");
         log.start(null);
         logs.add(log);
         return new SchemaRegistryService(log);

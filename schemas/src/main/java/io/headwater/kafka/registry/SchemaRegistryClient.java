@@ -30,6 +30,7 @@ public class SchemaRegistryClient {
     private final List<URI> baseUris;
     private final HttpClient http;
     private final Duration timeout;
+    private final RegistryAccess access;
     private final Map<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
 
@@ -39,6 +40,12 @@ public class SchemaRegistryClient {
     }
 
     public SchemaRegistryClient(String urls, Duration timeout) {
+        this(urls, timeout, RegistryAccess.NONE);
+    }
+
+    /** @param access the credentials and trust store a secured registry needs */
+    public SchemaRegistryClient(String urls, Duration timeout, RegistryAccess access) {
+        this.access = access;
         this.baseUris = java.util.Arrays.stream(urls.split(","))
                 .map(String::trim).filter(s -> !s.isEmpty())
                 .map(s -> URI.create(s.endsWith("/") ? s : s + "/"))
@@ -47,7 +54,12 @@ public class SchemaRegistryClient {
             throw new IllegalArgumentException("schema registry url is empty");
         }
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = access.configure(HttpClient.newBuilder().connectTimeout(timeout)).build();
+    }
+
+    /** The client a service configures: {@code headwater.schema-registry.url} and its access settings ({@link RegistryAccess}). */
+    public static SchemaRegistryClient from(org.eclipse.microprofile.config.Config config, Duration timeout) {
+        return new SchemaRegistryClient(config.getValue(RegistryAccess.PREFIX + "url", String.class), timeout, RegistryAccess.from(config));
     }
 
     /** Registers the schema under the subject (or finds it registered) and returns its global id. */
@@ -118,6 +130,9 @@ public class SchemaRegistryClient {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                     .timeout(timeout)
                     .header("Accept", CONTENT_TYPE + ", application/json");
+            if (access.authorization() != null) {
+                request.header("Authorization", access.authorization());
+            }
             if (body != null) {
                 request.header("Content-Type", CONTENT_TYPE)
                         .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
