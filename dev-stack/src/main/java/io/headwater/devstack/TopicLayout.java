@@ -27,6 +27,12 @@ public record TopicLayout(int partitions, short replicationFactor) {
         return new TopicLayout(2, (short) 1);
     }
 
+    /** What each topic must be under this layout, for an audit (io.headwater.kafka.topics.TopicAudit). */
+    public List<io.headwater.kafka.topics.TopicSpec> specs() {
+        return Topics.ALL.stream().map(topic -> io.headwater.kafka.topics.TopicSpec.of(topic)
+                .sized(Topics.SCHEMAS.name().equals(topic.name()) ? 1 : partitions, replicationFactor)).toList();
+    }
+
     public List<NewTopic> topics() {
         List<NewTopic> topics = new ArrayList<>();
         for (String name : Topics.allNames()) {

@@ -19,8 +19,13 @@ import java.time.Duration;
  */
 public class SerdesProducer {
 
-    void logConnection(@Observes StartupEvent event, Config config) {
-        Logger.getLogger(SerdesProducer.class).infof("Kafka: %s", KafkaConnection.from(config));
+    /** Logs how the engine reaches Kafka, and stops the start when a topic the topology needs is missing or misconfigured. */
+    void atStart(@Observes StartupEvent event, Config config) {
+        KafkaConnection kafka = KafkaConnection.from(config);
+        Logger.getLogger(SerdesProducer.class).infof("Kafka: %s", kafka);
+        java.util.List<io.headwater.contract.Topic<?>> topics = new java.util.ArrayList<>(new RequiredTopics().topics());
+        topics.add(io.headwater.contract.Topics.DEAD_LETTER);
+        io.headwater.kafka.topics.RequiredTopicsCheck.verify("lineage-streams", kafka, topics, Duration.ofSeconds(10));
     }
 
     @Produces

@@ -2,6 +2,8 @@ package io.headwater.query.streams;
 
 import io.headwater.kafka.connection.KafkaConnection;
 import io.headwater.kafka.registry.SchemaRegistryClient;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
@@ -13,6 +15,7 @@ import java.time.Duration;
  * The service's one registry client and one Kafka connection for the clients it builds itself (webhook
  * subscriptions and deliveries). Kafka Streams gets the same settings as kafka-streams.* from KafkaStreamsConnection.
  */
+@jakarta.enterprise.context.ApplicationScoped
 public class Connections {
 
     private static final Logger LOG = Logger.getLogger(Connections.class);
@@ -23,6 +26,13 @@ public class Connections {
         KafkaConnection connection = KafkaConnection.from(config);
         LOG.infof("Kafka: %s", connection);
         return connection;
+    }
+
+    /** Stops the start when a topic the replica needs is missing or misconfigured (RequiredTopicsCheck). */
+    void atStart(@Observes StartupEvent event, KafkaConnection kafka) {
+        java.util.List<io.headwater.contract.Topic<?>> topics = new java.util.ArrayList<>(new RequiredTopics().topics());
+        topics.add(io.headwater.contract.Topics.DEAD_LETTER);
+        io.headwater.kafka.topics.RequiredTopicsCheck.verify("query-service", kafka, topics, Duration.ofSeconds(10));
     }
 
     @Produces

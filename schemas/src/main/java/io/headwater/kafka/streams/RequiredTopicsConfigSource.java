@@ -17,9 +17,16 @@ public abstract class RequiredTopicsConfigSource implements ConfigSource {
     public static final String KEY = "quarkus.kafka-streams.topics";
 
     private final Map<String, String> properties;
+    private final java.util.List<Topic<?>> topics;
 
     protected RequiredTopicsConfigSource(Topic<?>... topics) {
         this.properties = Map.of(KEY, Topics.names(topics));
+        this.topics = java.util.List.of(topics);
+    }
+
+    /** The topics, for the service's start-up check (io.headwater.kafka.topics.RequiredTopicsCheck). */
+    public java.util.List<Topic<?>> topics() {
+        return topics;
     }
 
     @Override
