@@ -67,6 +67,34 @@ public final class LocalPlatform implements AutoCloseable {
         return new LocalPlatform(graph, jvmOptions, false, true);
     }
 
+    /**
+     * The packaged services against a Kafka cluster and a Confluent-compatible registry that run elsewhere
+     * (containers, a shared test cluster); Headwater's topics are created on it if missing.
+     */
+    public static LocalPlatform against(String bootstrapServers, String registryUrl, List<String> jvmOptions) {
+        return new LocalPlatform(jvmOptions, bootstrapServers, registryUrl);
+    }
+
+    private String externalBootstrap;
+    private String externalRegistry;
+
+    private LocalPlatform(List<String> jvmOptions, String bootstrapServers, String registryUrl) {
+        this.jvmOptions = jvmOptions;
+        this.externalBootstrap = bootstrapServers;
+        this.externalRegistry = registryUrl;
+        try {
+            dataDir = Files.createTempDirectory("headwater-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            TopicLayout.defaults().createMissing(admin);
+        }
+        ingest = start(ServiceJars.INGEST, Map.of("headwater.schema-registry.url", registryUrl()));
+        startStreams();
+        query = startQuery();
+    }
+
     private LocalPlatform(boolean graph, List<String> jvmOptions, boolean brokerProcess, boolean secured) {
         this.jvmOptions = jvmOptions;
         try {
@@ -86,7 +114,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
         registry = start(ServiceJars.SCHEMA_REGISTRY, secured ? Map.of("headwater.registry.basic-auth-users-file", secretFile("registry-users",
                 "headwater:" + registryPassword)) : Map.of());
-        ingest = start(ServiceJars.INGEST, Map.of("headwater.schema-registry.url", registry.url()));
+        ingest = start(ServiceJars.INGEST, Map.of("headwater.schema-registry.url", registryUrl()));
         if (graph) {
             startStreams();
             query = startQuery();
@@ -143,19 +171,24 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Starts one more query-service instance (its own graph replica, a share of the decision partitions). */
     public ServiceProcess startQuery() {
-        return start(ServiceJars.QUERY, Map.of("headwater.schema-registry.url", registry.url(),
+        return start(ServiceJars.QUERY, Map.of("headwater.schema-registry.url", registryUrl(),
                 "kafka-streams.state.dir", dataDir.resolve("query-state-" + started.size()).toString()));
     }
 
     /** Starts lineage-streams; {@link #restart} starts it again on the same port and state. */
     public ServiceProcess startStreams() {
-        streams = start(ServiceJars.LINEAGE_STREAMS, Map.of("headwater.schema-registry.url", registry.url(),
+        streams = start(ServiceJars.LINEAGE_STREAMS, Map.of("headwater.schema-registry.url", registryUrl(),
                 "kafka-streams.state.dir", dataDir.resolve("streams-state").toString()));
         return streams;
     }
 
     public String bootstrapServers() {
-        return broker != null ? broker.bootstrapServers() : kafka.bootstrapServers();
+        return externalBootstrap != null ? externalBootstrap : broker != null ? broker.bootstrapServers() : kafka.bootstrapServers();
+    }
+
+    /** The registry the services use: Headwater's own, or the external one. */
+    public String registryUrl() {
+        return externalRegistry != null ? externalRegistry : registry.url();
     }
 
     /** kill -9 of the broker process (only with a broker process), then a start on the same ports and data. */
