@@ -39,7 +39,16 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final SaslSslListener saslSsl;
+    private final ClusterMember member;
     private KafkaRaftServer server;
+
+    /**
+     * One node of a multi-node KRaft cluster in this JVM (each combined broker and controller): its id,
+     * the whole quorum ({@code 1@127.0.0.1:p1,2@...}), the shared cluster id and the replication the
+     * internal topics get (replication factor 3 and min.insync.replicas 2 on three nodes, as production).
+     */
+    public record ClusterMember(int nodeId, String quorumVoters, String clusterId, int replicationFactor, int minInsyncReplicas) {
+    }
 
     /**
      * A second client listener, SASL_SSL with SCRAM-SHA-512, as a secured production cluster has; the
@@ -50,16 +59,22 @@ public final class EmbeddedKafka implements AutoCloseable {
     public record SaslSslListener(int port, Path keystore, String password) {
     }
 
-    private EmbeddedKafka(Path dataDir, int port, int controllerPort, SaslSslListener saslSsl) {
+    private EmbeddedKafka(Path dataDir, int port, int controllerPort, SaslSslListener saslSsl, ClusterMember member) {
         this.dataDir = dataDir;
         this.port = port;
         this.controllerPort = controllerPort;
         this.saslSsl = saslSsl;
+        this.member = member;
+    }
+
+    /** A node of a cluster: see {@link ClusterMember}; start each, the quorum forms once a majority is up. */
+    public static EmbeddedKafka clusterNode(Path dataDir, int port, int controllerPort, ClusterMember member) {
+        return new EmbeddedKafka(dataDir, port, controllerPort, null, member);
     }
 
     /** This broker with a SASL_SSL listener too (port 0 picks a free one). */
     public EmbeddedKafka withSaslSsl(int saslPort, Path keystore, String password) {
-        return new EmbeddedKafka(dataDir, port, controllerPort, new SaslSslListener(saslPort == 0 ? freePort() : saslPort, keystore, password));
+        return new EmbeddedKafka(dataDir, port, controllerPort, new SaslSslListener(saslPort == 0 ? freePort() : saslPort, keystore, password), member);
     }
 
     /** The SASL_SSL listener's address. */
@@ -84,7 +99,7 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @param controllerPort the KRaft controller listener; 0 picks a free one
      */
     public static EmbeddedKafka on(Path dataDir, int port, int controllerPort) {
-        return new EmbeddedKafka(dataDir, port == 0 ? freePort() : port, controllerPort == 0 ? freePort() : controllerPort, null);
+        return new EmbeddedKafka(dataDir, port == 0 ? freePort() : port, controllerPort == 0 ? freePort() : controllerPort, null, null);
     }
 
     /** Formats the storage on first start, then starts the broker and waits until it answers. */
@@ -150,8 +165,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         Path logDir = dataDir.resolve("logs");
         Properties props = new Properties();
         props.setProperty("process.roles", "broker,controller");
-        props.setProperty("node.id", "1");
-        props.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        props.setProperty("node.id", member == null ? "1" : String.valueOf(member.nodeId()));
+        props.setProperty("controller.quorum.voters", member == null ? "1@127.0.0.1:" + controllerPort : member.quorumVoters());
         String secured = saslSsl == null ? "" : ",SASL_SSL://127.0.0.1:" + saslSsl.port();
         props.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort + secured);
         props.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port + secured);
@@ -169,15 +184,15 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.setProperty("log.dirs", logDir.toAbsolutePath().toString());
         // One node: every internal topic must live with a replication factor of 1, or the
         // consumer-group, transaction and share coordinators never come up and clients hang.
-        props.setProperty("offsets.topic.replication.factor", "1");
+        props.setProperty("offsets.topic.replication.factor", String.valueOf(member == null ? 1 : member.replicationFactor()));
         props.setProperty("offsets.topic.num.partitions", "6");
-        props.setProperty("transaction.state.log.replication.factor", "1");
-        props.setProperty("transaction.state.log.min.isr", "1");
+        props.setProperty("transaction.state.log.replication.factor", String.valueOf(member == null ? 1 : member.replicationFactor()));
+        props.setProperty("transaction.state.log.min.isr", String.valueOf(member == null ? 1 : member.minInsyncReplicas()));
         props.setProperty("transaction.state.log.num.partitions", "6");
-        props.setProperty("share.coordinator.state.topic.replication.factor", "1");
-        props.setProperty("share.coordinator.state.topic.min.isr", "1");
-        props.setProperty("min.insync.replicas", "1");
-        props.setProperty("default.replication.factor", "1");
+        props.setProperty("share.coordinator.state.topic.replication.factor", String.valueOf(member == null ? 1 : member.replicationFactor()));
+        props.setProperty("share.coordinator.state.topic.min.isr", String.valueOf(member == null ? 1 : member.minInsyncReplicas()));
+        props.setProperty("min.insync.replicas", String.valueOf(member == null ? 1 : member.minInsyncReplicas()));
+        props.setProperty("default.replication.factor", String.valueOf(member == null ? 1 : member.replicationFactor()));
         props.setProperty("num.partitions", "6");
         props.setProperty("group.initial.rebalance.delay.ms", "0");
         props.setProperty("auto.create.topics.enable", "false");
@@ -199,7 +214,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     private void format(Path configFile) throws IOException {
         Path idFile = dataDir.resolve(CLUSTER_ID_FILE);
         String clusterId;
-        if (Files.exists(idFile)) {
+        if (member != null) {
+            clusterId = member.clusterId();
+        } else if (Files.exists(idFile)) {
             clusterId = Files.readString(idFile).trim();
         } else {
             clusterId = Uuid.randomUuid().toString();

@@ -78,6 +78,12 @@ public final class LocalPlatform implements AutoCloseable {
     private String externalBootstrap;
     private String externalRegistry;
 
+    /** The services (one of each; add more with startIngest, startStreams, startQuery) on a multi-node cluster, Headwater's registry included. */
+    public static LocalPlatform onCluster(KafkaCluster cluster, int partitions, List<String> jvmOptions) {
+        cluster.createTopics(partitions);
+        return new LocalPlatform(jvmOptions, cluster.bootstrapServers(), null);
+    }
+
     private LocalPlatform(List<String> jvmOptions, String bootstrapServers, String registryUrl) {
         this.jvmOptions = jvmOptions;
         this.externalBootstrap = bootstrapServers;
@@ -87,8 +93,12 @@ public final class LocalPlatform implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-            TopicLayout.defaults().createMissing(admin);
+        if (registryUrl == null) {
+            registry = start(ServiceJars.SCHEMA_REGISTRY, Map.of());
+        } else {
+            try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+                TopicLayout.defaults().createMissing(admin);
+            }
         }
         ingest = start(ServiceJars.INGEST, Map.of("headwater.schema-registry.url", registryUrl()));
         startStreams();
@@ -169,6 +179,11 @@ public final class LocalPlatform implements AutoCloseable {
         return Map.copyOf(clientConfig);
     }
 
+    /** Starts one more ingest-service instance (stateless: instances share the load and the transport topics). */
+    public ServiceProcess startIngest() {
+        return start(ServiceJars.INGEST, Map.of("headwater.schema-registry.url", registryUrl()));
+    }
+
     /** Starts one more query-service instance (its own graph replica, a share of the decision partitions). */
     public ServiceProcess startQuery() {
         return start(ServiceJars.QUERY, Map.of("headwater.schema-registry.url", registryUrl(),
@@ -178,7 +193,7 @@ public final class LocalPlatform implements AutoCloseable {
     /** Starts lineage-streams; {@link #restart} starts it again on the same port and state. */
     public ServiceProcess startStreams() {
         streams = start(ServiceJars.LINEAGE_STREAMS, Map.of("headwater.schema-registry.url", registryUrl(),
-                "kafka-streams.state.dir", dataDir.resolve("streams-state").toString()));
+                "kafka-streams.state.dir", dataDir.resolve("streams-state" + (streams == null ? "" : "-" + started.size())).toString()));
         return streams;
     }
 
