@@ -56,6 +56,15 @@ class ProvenanceIT {
                 PLATFORM.ingest("/api/v1/lineage", Files.readString(event)).expect(201);
             }
         }
+        // The training runs read what job2 and the Airflow download wrote two years earlier in event time, far past
+        // the version grace: those writes must be in the graph before the reads arrive, as they were in reality.
+        // (Events of different runs travel on different partitions, so posting them in order is not enough.)
+        for (String writer : List.of(JOB2_SQL_RUN, BQ_DOWNLOAD_RUN)) {
+            PLATFORM.http().await(PLATFORM.queryUrl("/api/v1/runs/" + writer.substring("run:".length())),
+                    run -> run.path("outputs").size() > 0
+                            && java.util.stream.StreamSupport.stream(run.path("outputs").spliterator(), false).allMatch(o -> o.hasNonNull("datasetVersion")),
+                    Duration.ofSeconds(90));
+        }
         PLATFORM.ingest("/api/v1/lineage", training("START", "2026-11-26T04:00:00Z", RUN_7, "7", COMMIT_7, "0.05", "1.3.2", null)).expect(201);
         PLATFORM.ingest("/api/v1/lineage", training("COMPLETE", "2026-11-26T04:30:00Z", RUN_7, "7", COMMIT_7, "0.05", "1.3.2", "0.91")).expect(201);
         PLATFORM.ingest("/api/v1/lineage", training("START", "2026-11-26T05:00:00Z", RUN_8, "8", COMMIT_8, "0.1", "1.4.0", null)).expect(201);

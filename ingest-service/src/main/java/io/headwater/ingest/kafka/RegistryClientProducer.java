@@ -25,10 +25,7 @@ public class RegistryClientProducer {
     @Produces
     @Singleton
     KafkaConnection kafkaConnection(Config config) {
-        KafkaConnection connection = KafkaConnection.from(config);
-        LOG.infof("Kafka: %s", connection);
-        return connection;
+        return KafkaConnection.from(config);
     }
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RegistryClientProducer.class);
 }

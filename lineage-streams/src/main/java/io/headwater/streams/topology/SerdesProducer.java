@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
-import org.jboss.logging.Logger;
 
 import java.time.Duration;
 
@@ -22,7 +21,6 @@ public class SerdesProducer {
     /** Logs how the engine reaches Kafka, and stops the start when a topic the topology needs is missing or misconfigured. */
     void atStart(@Observes StartupEvent event, Config config) {
         KafkaConnection kafka = KafkaConnection.from(config);
-        Logger.getLogger(SerdesProducer.class).infof("Kafka: %s", kafka);
         java.util.List<io.headwater.contract.Topic<?>> topics = new java.util.ArrayList<>(new RequiredTopics().topics());
         topics.add(io.headwater.contract.Topics.DEAD_LETTER);
         io.headwater.kafka.topics.RequiredTopicsCheck.verify("lineage-streams", kafka, topics, Duration.ofSeconds(10));

@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
-import org.jboss.logging.Logger;
 
 import java.time.Duration;
 
@@ -18,14 +17,11 @@ import java.time.Duration;
 @jakarta.enterprise.context.ApplicationScoped
 public class Connections {
 
-    private static final Logger LOG = Logger.getLogger(Connections.class);
 
     @Produces
     @Singleton
     KafkaConnection kafka(Config config) {
-        KafkaConnection connection = KafkaConnection.from(config);
-        LOG.infof("Kafka: %s", connection);
-        return connection;
+        return KafkaConnection.from(config);
     }
 
     /** Stops the start when a topic the replica needs is missing or misconfigured (RequiredTopicsCheck). */

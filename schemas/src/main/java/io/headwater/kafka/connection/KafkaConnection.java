@@ -51,11 +51,13 @@ public final class KafkaConnection {
         return new KafkaConnection(settings);
     }
 
-    /** From MicroProfile configuration (properties, system properties and environment). */
+    /** From MicroProfile configuration (properties, system properties and environment); logs how it connects, secrets hidden. */
     public static KafkaConnection from(org.eclipse.microprofile.config.Config config) {
         Set<String> names = new TreeSet<>();
         config.getPropertyNames().forEach(names::add);
-        return from(names, name -> config.getOptionalValue(name, String.class));
+        KafkaConnection connection = from(names, name -> config.getOptionalValue(name, String.class));
+        org.slf4j.LoggerFactory.getLogger(KafkaConnection.class).info("Kafka: {}", connection);
+        return connection;
     }
 
     /** These settings with the client's own on top. */
