@@ -33,18 +33,16 @@ public record TopicLayout(int partitions, short replicationFactor) {
                 .sized(Topics.SCHEMAS.name().equals(topic.name()) ? 1 : partitions, replicationFactor)).toList();
     }
 
+    /** The topics to create: each spec, kept forever unless compacted, taking the platform's record size. */
     public List<NewTopic> topics() {
         List<NewTopic> topics = new ArrayList<>();
-        for (String name : Topics.allNames()) {
-            int count = Topics.SCHEMAS.name().equals(name) ? 1 : partitions;
-            NewTopic topic = new NewTopic(name, count, replicationFactor);
+        for (io.headwater.kafka.topics.TopicSpec spec : specs()) {
+            NewTopic topic = new NewTopic(spec.name(), spec.partitions(), spec.replicationFactor());
             // Every topic takes the records every producer may send (RecordSizes: sizes agree end to end).
-            String maxBytes = String.valueOf(RecordSizes.MAX_RECORD_BYTES);
-            if (Topics.compactedNames().contains(name)) {
-                topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT, TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes));
-            } else {
-                topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes));
-            }
+            String maxBytes = String.valueOf(spec.maxMessageBytes());
+            topic.configs(spec.compacted()
+                    ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT, TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes)
+                    : Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes));
             topics.add(topic);
         }
         return topics;

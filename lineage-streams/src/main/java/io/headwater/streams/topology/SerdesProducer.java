@@ -20,10 +20,7 @@ public class SerdesProducer {
 
     /** Logs how the engine reaches Kafka, and stops the start when a topic the topology needs is missing or misconfigured. */
     void atStart(@Observes StartupEvent event, Config config) {
-        KafkaConnection kafka = KafkaConnection.from(config);
-        java.util.List<io.headwater.contract.Topic<?>> topics = new java.util.ArrayList<>(new RequiredTopics().topics());
-        topics.add(io.headwater.contract.Topics.DEAD_LETTER);
-        io.headwater.kafka.topics.RequiredTopicsCheck.verify("lineage-streams", kafka, topics, Duration.ofSeconds(10));
+        new RequiredTopics().verifyAtStart("lineage-streams", KafkaConnection.from(config));
     }
 
     @Produces

@@ -79,13 +79,14 @@ public class DatasetVersioner implements Processor<String, DatasetAccess, String
     private void write(DatasetAccess access, Instant streamTime) {
         String dataset = access.getDatasetId();
         String version = access.getVersion() != null ? access.getVersion() : access.getRunId();
-        String versionId = NodeId.datasetVersion(access.getNamespace(), access.getName(), version).value();
+        NodeId versionNode = NodeId.datasetVersion(access.getNamespace(), access.getName(), version);
+        String versionId = versionNode.value();
         String key = versionKey(dataset, access.getTime(), versionId);
         if (versions.get(key) != null) {
             return;
         }
         GraphNode node = GraphNode.newBuilder().setId(versionId).setKind(NodeKind.DATASET_VERSION)
-                .setNamespace(access.getNamespace()).setName(NodeId.datasetVersion(access.getNamespace(), access.getName(), version).label())
+                .setNamespace(access.getNamespace()).setName(versionNode.label())
                 .setFirstSeen(access.getTime()).setLastSeen(access.getTime())
                 .setAttributes(Map.of(DatasetVersion.DATASET, dataset, DatasetVersion.VERSION, version, DatasetVersion.WRITTEN_BY, NodeId.run(access.getRunId()).value(),
                         DatasetVersion.WRITTEN_AT, access.getTime().toString()))
@@ -145,11 +146,12 @@ public class DatasetVersioner implements Processor<String, DatasetAccess, String
      * watched). Kept apart from the time-resolved reads, so a late write never re-links it.
      */
     private void readNamedVersion(DatasetAccess access) {
-        String versionId = NodeId.datasetVersion(access.getNamespace(), access.getName(), access.getVersion()).value();
+        NodeId versionNode = NodeId.datasetVersion(access.getNamespace(), access.getName(), access.getVersion());
+        String versionId = versionNode.value();
         // Announce the version only when no writer did (the writer's node says more) and only once.
         if (versions.get(WRITTEN + versionId) == null && versions.get(NAMED + versionId) == null) {
             GraphNode node = GraphNode.newBuilder().setId(versionId).setKind(NodeKind.DATASET_VERSION)
-                    .setNamespace(access.getNamespace()).setName(NodeId.datasetVersion(access.getNamespace(), access.getName(), access.getVersion()).label())
+                    .setNamespace(access.getNamespace()).setName(versionNode.label())
                     .setFirstSeen(access.getTime()).setLastSeen(access.getTime())
                     .setAttributes(Map.of(DatasetVersion.DATASET, access.getDatasetId(), DatasetVersion.VERSION, access.getVersion()))
                     .build();

@@ -26,9 +26,7 @@ public class Connections {
 
     /** Stops the start when a topic the replica needs is missing or misconfigured (RequiredTopicsCheck). */
     void atStart(@Observes StartupEvent event, KafkaConnection kafka) {
-        java.util.List<io.headwater.contract.Topic<?>> topics = new java.util.ArrayList<>(new RequiredTopics().topics());
-        topics.add(io.headwater.contract.Topics.DEAD_LETTER);
-        io.headwater.kafka.topics.RequiredTopicsCheck.verify("query-service", kafka, topics, Duration.ofSeconds(10));
+        new RequiredTopics().verifyAtStart("query-service", kafka);
     }
 
     @Produces

@@ -32,19 +32,7 @@ public final class KafkaConnection {
      * @param lookup the value of a name, as configuration resolves it
      */
     public static KafkaConnection from(Iterable<String> names, Function<String, Optional<String>> lookup) {
-        Map<String, Object> settings = new TreeMap<>();
-        Map<String, String> files = new TreeMap<>();
-        for (String name : names) {
-            KafkaSettings.property(name).ifPresent(property -> lookup.apply(name).filter(v -> !v.isBlank()).ifPresent(value -> {
-                if (KafkaSettings.fromFile(property)) {
-                    files.put(KafkaSettings.withoutFileSuffix(property), value);
-                } else {
-                    settings.put(property, value);
-                }
-            }));
-        }
-        // A file given for a setting wins over the setting itself: the Secret is the source of truth.
-        files.forEach((property, path) -> settings.put(property, KafkaSettings.read(path)));
+        Map<String, Object> settings = new TreeMap<>(KafkaSettings.collect(names, lookup));
         if (!settings.containsKey("bootstrap.servers")) {
             throw new IllegalStateException("no Kafka bootstrap servers: set kafka.bootstrap.servers (KAFKA_BOOTSTRAP_SERVERS)");
         }

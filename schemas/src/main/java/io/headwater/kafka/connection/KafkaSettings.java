@@ -50,6 +50,28 @@ public final class KafkaSettings {
         return known(base) ? Optional.of(property) : Optional.empty();
     }
 
+    /**
+     * Every client setting among these names, by property: {@code .file} ones read from their file, which wins
+     * over the setting given directly (the Secret is the source of truth).
+     *
+     * @param lookup a name's value, as configuration resolves it
+     */
+    public static java.util.Map<String, String> collect(Iterable<String> names, java.util.function.Function<String, Optional<String>> lookup) {
+        java.util.Map<String, String> settings = new java.util.TreeMap<>();
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        for (String name : names) {
+            property(name).ifPresent(property -> lookup.apply(name).filter(v -> !v.isBlank()).ifPresent(value -> {
+                if (fromFile(property)) {
+                    files.put(withoutFileSuffix(property), value);
+                } else {
+                    settings.put(property, value);
+                }
+            }));
+        }
+        files.forEach((property, path) -> settings.put(property, read(path)));
+        return settings;
+    }
+
     /** Whether the name (a {@link #property}) asks for its value to be read from a file. */
     public static boolean fromFile(String property) {
         return property.endsWith(FILE_SUFFIX) && known(property.substring(0, property.length() - FILE_SUFFIX.length()));

@@ -30,22 +30,12 @@ public class KafkaStreamsConnection implements ConfigSourceFactory {
         for (Iterator<String> it = context.iterateNames(); it.hasNext(); ) {
             names.add(it.next());
         }
-        Map<String, String> streams = new TreeMap<>();
-        Map<String, String> files = new TreeMap<>();
-        for (String name : names) {
-            KafkaSettings.property(name).filter(p -> !p.equals("bootstrap.servers")).ifPresent(property -> {
-                ConfigValue value = context.getValue(name);
-                if (value == null || value.getValue() == null || value.getValue().isBlank()) {
-                    return;
-                }
-                if (KafkaSettings.fromFile(property)) {
-                    files.put(KafkaSettings.withoutFileSuffix(property), value.getValue());
-                } else {
-                    streams.put(property, value.getValue());
-                }
-            });
-        }
-        files.forEach((property, path) -> streams.put(property, KafkaSettings.read(path)));
+        Map<String, String> streams = KafkaSettings.collect(names, name -> {
+            ConfigValue value = context.getValue(name);
+            return java.util.Optional.ofNullable(value == null ? null : value.getValue());
+        });
+        // Kafka Streams takes the bootstrap servers from quarkus.kafka-streams.bootstrap-servers.
+        streams.remove("bootstrap.servers");
         Map<String, String> properties = new TreeMap<>();
         streams.forEach((property, value) -> properties.put(STREAMS_PREFIX + property, value));
         return List.of(new PropertiesConfigSource(properties, "headwater-kafka-connection", 150));

@@ -24,9 +24,18 @@ public abstract class RequiredTopicsConfigSource implements ConfigSource {
         this.topics = java.util.List.of(topics);
     }
 
-    /** The topics, for the service's start-up check (io.headwater.kafka.topics.RequiredTopicsCheck). */
     public java.util.List<Topic<?>> topics() {
         return topics;
+    }
+
+    /**
+     * Stops the service's start when a topic it reads or writes, the dead-letter topic included (its error
+     * handlers write there), is missing or misconfigured ({@link io.headwater.kafka.topics.RequiredTopicsCheck}).
+     */
+    public void verifyAtStart(String service, io.headwater.kafka.connection.KafkaConnection kafka) {
+        java.util.List<Topic<?>> needed = new java.util.ArrayList<>(topics);
+        needed.add(Topics.DEAD_LETTER);
+        io.headwater.kafka.topics.RequiredTopicsCheck.verify(service, kafka, needed, java.time.Duration.ofSeconds(10));
     }
 
     @Override
