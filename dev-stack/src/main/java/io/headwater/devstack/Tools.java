@@ -1,0 +1,25 @@
+package io.headwater.devstack;
+
+import java.util.Arrays;
+
+/**
+ * The tools image's entrypoint: {@code topics check|apply ...} against any cluster, with the same KAFKA_* settings
+ * as the services (the chart's topics Job runs {@code topics apply}).
+ */
+public final class Tools {
+
+    private Tools() {
+    }
+
+    public static void main(String[] args) {
+        String command = args.length > 0 ? args[0] : "help";
+        String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
+        switch (command) {
+            case "topics" -> TopicsCommand.main(rest);
+            default -> {
+                System.err.println("usage: topics check|apply [--partitions N] [--replication-factor R] [--allow-partition-increase]");
+                System.exit(command.equals("help") ? 0 : 2);
+            }
+        }
+    }
+}
