@@ -89,13 +89,38 @@ app.kubernetes.io/component: {{ .component }}
   value: /etc/headwater/registry/{{ .truststorePassword }}
 {{- end }}
 {{- end }}
+- name: HEADWATER_AUTH_MODE
+  value: keys
+- name: HEADWATER_AUTH_SERVICE_KEY_FILE
+  value: /etc/headwater/auth/{{ .Values.auth.secretKey }}
+{{- if and .Values.schemaRegistry.deploy (not .Values.schemaRegistry.secretKeys.basicAuth) (not .Values.schemaRegistry.secretKeys.bearerToken) }}
+# Headwater's own registry takes the shared service key for registering the contract's schemas.
+- name: HEADWATER_SCHEMA_REGISTRY_BEARER_TOKEN_FILE
+  value: /etc/headwater/auth/{{ .Values.auth.secretKey }}
+{{- end }}
 - name: QUARKUS_HTTP_HOST
   value: "0.0.0.0"
 - name: JAVA_TOOL_OPTIONS
   value: {{ .Values.javaOptions | quote }}
 {{- end -}}
 
+{{/* A service's mounts: the Jobs' (below) and the shared service key. */}}
 {{- define "headwater.secretMounts" -}}
+- name: service-key
+  mountPath: /etc/headwater/auth
+  readOnly: true
+{{ include "headwater.jobMounts" . }}
+{{- end -}}
+
+{{- define "headwater.secretVolumes" -}}
+- name: service-key
+  secret:
+    secretName: {{ include "headwater.serviceKeySecret" . }}
+{{ include "headwater.jobVolumes" . }}
+{{- end -}}
+
+{{/* What the Jobs mount: /tmp and the Kafka and registry Secrets (hooks run before the service key's Secret exists). */}}
+{{- define "headwater.jobMounts" -}}
 - name: tmp
   mountPath: /tmp
 {{- if .Values.kafka.existingSecret }}
@@ -110,7 +135,7 @@ app.kubernetes.io/component: {{ .component }}
 {{- end }}
 {{- end -}}
 
-{{- define "headwater.secretVolumes" -}}
+{{- define "headwater.jobVolumes" -}}
 - name: tmp
   emptyDir: {}
 {{- with .Values.kafka.existingSecret }}
@@ -176,4 +201,10 @@ spec:
   selector:
     matchLabels:
       {{- include "headwater.selector" . | nindent 6 }}
+{{- end -}}
+
+
+{{/* The Secret holding the services' shared key: the user's, or the one this chart makes. */}}
+{{- define "headwater.serviceKeySecret" -}}
+{{- default (printf "%s-service-key" (include "headwater.fullname" .)) .Values.auth.existingSecret -}}
 {{- end -}}

@@ -38,12 +38,21 @@ public final class Demo {
         String ingest = arg(args, "--ingest", "http://127.0.0.1:5000");
         String query = arg(args, "--query", "http://127.0.0.1:8080");
         Path root = Path.of(arg(args, "--root", ".")).toAbsolutePath().normalize();
-        run(new Platform(ingest, query), root, System.out);
+        // The dev stack's keys (./headwater up makes them); absent in open mode.
+        String keys = arg(args, "--keys", null);
+        run(new Platform(ingest, query, key(keys, "producer"), key(keys, "reader")), root, System.out);
+    }
+
+    private static String key(String dir, String role) throws java.io.IOException {
+        if (dir == null || !java.nio.file.Files.isRegularFile(Path.of(dir, role + ".key"))) {
+            return null;
+        }
+        return "Bearer " + java.nio.file.Files.readString(Path.of(dir, role + ".key")).strip();
     }
 
     /** The story; returns the decision whose provenance it printed. */
     public static String run(String ingest, String query, Path root, PrintStream out) throws Exception {
-        return run(new Platform(ingest, query), root, out);
+        return run(new Platform(ingest, query, null, null), root, out);
     }
 
     static String run(Platform platform, Path root, PrintStream out) throws Exception {

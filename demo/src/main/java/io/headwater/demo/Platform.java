@@ -11,17 +11,22 @@ import java.util.function.Predicate;
 /** The running platform's HTTP endpoints, as the demo uses them. */
 final class Platform {
 
-    private final Http http = new Http();
+    /** Sends with a producer's key, asks with a reader's (both null where the platform runs in open mode). */
+    private final Http producer;
+    private final Http reader;
     final String ingest;
     final String query;
 
-    Platform(String ingest, String query) {
+    Platform(String ingest, String query, String producerAuthorization, String readerAuthorization) {
         this.ingest = ingest;
         this.query = query;
+        Http http = new Http();
+        this.producer = http.withAuthorization(producerAuthorization);
+        this.reader = http.withAuthorization(readerAuthorization);
     }
 
     int post(String path, String json) throws IOException {
-        Http.Response response = http.post(ingest + path, json);
+        Http.Response response = producer.post(ingest + path, json);
         if (response.status() / 100 != 2) {
             throw new IOException("POST " + path + " answered " + response.status() + ": " + response.body());
         }
@@ -29,7 +34,7 @@ final class Platform {
     }
 
     Optional<JsonNode> get(String path) {
-        Http.Response response = http.get(query + path);
+        Http.Response response = reader.get(query + path);
         return response.status() == 200 ? Optional.of(response.json()) : Optional.empty();
     }
 

@@ -1,9 +1,12 @@
 package io.headwater.devstack;
 
+import io.headwater.contract.access.Roles;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,9 +67,23 @@ public final class Launcher {
         kafka.createTopics(new TopicLayout(settings.partitions(), (short) 1));
 
         String bootstrap = kafka.bootstrapServers();
+        Map<String, String> access = new java.util.HashMap<>();
+        boolean keys = !StackSettings.setting("headwater.auth.mode", "keys").equalsIgnoreCase("open");
+        Path keyDir = settings.dataDir().resolve("keys");
+        if (keys) {
+            AccessKeys.ensure(keyDir, Map.of("bootstrap.servers", bootstrap));
+            String serviceKey = AccessKeys.file(keyDir, Roles.SERVICE).toString();
+            access.put("headwater.auth.service-key-file", serviceKey);
+            // The registry takes the services' shared key for registering the contract's schemas.
+            access.put("headwater.schema-registry.bearer-token-file", serviceKey);
+        } else {
+            access.put("headwater.auth.mode", "open");
+        }
         say("starting the schema registry ...");
-        ServiceProcess registry = launch(ServiceJars.SCHEMA_REGISTRY, settings.registryPort(), Map.of("kafka.bootstrap.servers", bootstrap));
-        Map<String, String> common = Map.of("kafka.bootstrap.servers", bootstrap, "headwater.schema-registry.url", registry.url());
+        ServiceProcess registry = launch(ServiceJars.SCHEMA_REGISTRY, settings.registryPort(), with(access, "kafka.bootstrap.servers", bootstrap));
+        Map<String, String> common = new java.util.HashMap<>(access);
+        common.put("kafka.bootstrap.servers", bootstrap);
+        common.put("headwater.schema-registry.url", registry.url());
 
         say("starting ingest-service, lineage-streams and query-service ...");
         // They only need Kafka and the registry, so they start side by side.
@@ -92,7 +109,14 @@ public final class Launcher {
         System.out.println("  OpenAPI          http://127.0.0.1:" + settings.ingestPort() + "/q/swagger-ui  http://127.0.0.1:" + settings.queryPort() + "/q/swagger-ui");
         System.out.println("  lineage-streams  http://127.0.0.1:" + settings.streamsPort() + "/q/health");
         System.out.println("  Data in " + settings.dataDir().toAbsolutePath() + ", logs in " + settings.logDir().toAbsolutePath());
-        System.out.println("Point Spark at it with spark.openlineage.transport.url=http://127.0.0.1:" + settings.ingestPort());
+        if (keys) {
+            System.out.println("  API keys         one per role in " + keyDir.toAbsolutePath() + " (readable by you only); use them as");
+            System.out.println("                   -H \"Authorization: Bearer $(./headwater key producer)\"   (roles: producer reader auditor admin)");
+        } else {
+            System.out.println("  Open mode        no keys needed: every caller has every role (HEADWATER_AUTH_MODE=open)");
+        }
+        System.out.println("Point Spark at it with spark.openlineage.transport.url=http://127.0.0.1:" + settings.ingestPort()
+                + (keys ? " spark.openlineage.transport.auth.type=api_key spark.openlineage.transport.auth.apiKey=$(./headwater key producer)" : ""));
         System.out.flush();
     }
 

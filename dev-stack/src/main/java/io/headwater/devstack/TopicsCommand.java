@@ -151,7 +151,7 @@ public final class TopicsCommand {
     }
 
     /** The connection from system properties (kafka.*) and the environment (KAFKA_*), as the services take it. */
-    private static KafkaConnection connection() {
+    static KafkaConnection connection() {
         Map<String, String> all = new HashMap<>(System.getenv());
         System.getProperties().forEach((k, v) -> all.put(k.toString(), v.toString()));
         if (!all.containsKey("kafka.bootstrap.servers") && !all.containsKey("KAFKA_BOOTSTRAP_SERVERS")) {

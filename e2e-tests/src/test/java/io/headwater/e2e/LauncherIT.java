@@ -46,6 +46,17 @@ class LauncherIT {
         assertThat(run("up", "--detach")).isZero();
         String ingest = "http://127.0.0.1:" + ports.get("HEADWATER_INGEST_PORT");
         String query = "http://127.0.0.1:" + ports.get("HEADWATER_QUERY_PORT");
+        // Secure by default: up made a key per role, readable by the user only, and ./headwater key prints it.
+        Path producerKey = home.resolve("data/keys/producer.key");
+        assertThat(Files.getPosixFilePermissions(producerKey)).containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        assertThat(output("key", "producer")).isEqualTo(Files.readString(producerKey).strip());
+        producer = "Bearer " + Files.readString(producerKey).strip();
+        reader = "Bearer " + Files.readString(home.resolve("data/keys/reader.key")).strip();
+        String anonymous = PoisonInputIT.runEvent(UUID.randomUUID().toString(), "COMPLETE", "2026-11-26T10:00:00Z", "anonymous", "{}");
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(ingest + "/api/v1/lineage")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(anonymous)).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                .as("no key, no entry").isEqualTo(401);
         String first = UUID.randomUUID().toString();
         post(ingest, first, "before_kill");
         awaitRun(query, first, Duration.ofSeconds(60));
@@ -86,16 +97,19 @@ class LauncherIT {
         return Long.parseLong(Files.readString(home.resolve("run/" + module + ".pid")).trim());
     }
 
+    private static String producer;
+    private static String reader;
+
     private static void post(String ingest, String runId, String job) throws Exception {
         String event = PoisonInputIT.runEvent(runId, "COMPLETE", "2026-11-26T10:00:00Z", job, "{}");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> HTTP.send(HttpRequest.newBuilder(URI.create(ingest + "/api/v1/lineage"))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(event)).build(),
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json").header("Authorization", producer).POST(HttpRequest.BodyPublishers.ofString(event)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode() == 201);
     }
 
     private static void awaitRun(String query, String runId, Duration timeout) {
         await().atMost(timeout).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() ->
-                HTTP.send(HttpRequest.newBuilder(URI.create(query + "/api/v1/runs/" + runId)).timeout(Duration.ofSeconds(5)).build(),
+                HTTP.send(HttpRequest.newBuilder(URI.create(query + "/api/v1/runs/" + runId)).timeout(Duration.ofSeconds(5)).header("Authorization", reader).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
@@ -111,6 +125,18 @@ class LauncherIT {
             throw new AssertionError("./headwater " + String.join(" ", args) + " did not finish");
         }
         return process.exitValue();
+    }
+
+    /** What ./headwater prints to stdout. */
+    private String output(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", ServiceJars.repositoryRoot().resolve("headwater").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ServiceJars.repositoryRoot().toFile());
+        builder.environment().put("HEADWATER_DIR", home.toString());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return out;
     }
 
     private static Path createHome() {

@@ -1,6 +1,7 @@
 package io.headwater.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.headwater.contract.access.Roles;
 import io.headwater.contract.graph.NodeId;
 import io.headwater.devstack.ServiceProcess;
 import io.headwater.testkit.Fixtures;
@@ -57,25 +58,33 @@ class SecuredClusterIT {
 
     @Test
     @Order(2)
-    void theRegistryLetsNoOneInWithoutCredentialsButProbesStayOpen() {
+    void theRegistryLetsNoOneInWithoutAKeyAndOnlyAdminsAndServicesWrite() {
         String registry = PLATFORM.platform().registry.url();
-        Http.Response anonymous = PLATFORM.http().get(registry + "/subjects");
+        Http.Response anonymous = PLATFORM.anonymous().get(registry + "/subjects");
         assertThat(anonymous.status()).isEqualTo(401);
-        assertThat(anonymous.header("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Basic"));
+        assertThat(anonymous.header("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).contains("Basic"));
         String wrong = "Basic " + Base64.getEncoder().encodeToString("headwater:not-the-password".getBytes());
-        assertThat(PLATFORM.http().send("GET", registry + "/subjects", null, "Authorization", wrong).status()).isEqualTo(401);
-        assertThat(PLATFORM.http().get(registry + "/q/health/ready").status()).isEqualTo(200);
-        // The services registered the contract's schemas through it, so they did authenticate.
-        String right = "Basic " + Base64.getEncoder().encodeToString(("headwater:" + registryPassword()).getBytes());
-        assertThat(PLATFORM.http().send("GET", registry + "/subjects", null, "Authorization", right).expect(200).body())
-                .contains(io.headwater.contract.Topics.LINEAGE.name());
+        assertThat(PLATFORM.anonymous().send("GET", registry + "/subjects", null, "Authorization", wrong).status()).isEqualTo(401);
+        assertThat(PLATFORM.anonymous().get(registry + "/q/health/ready").status()).isEqualTo(200);
+        // The services registered the contract's schemas with the shared service key, as Confluent's basic.auth.user.info.
+        String service = "Basic " + Base64.getEncoder().encodeToString(("headwater:" + registryPassword()).getBytes());
+        String subject = io.headwater.contract.Topics.LINEAGE.name() + "-value";
+        assertThat(PLATFORM.anonymous().send("GET", registry + "/subjects", null, "Authorization", service).expect(200).body()).contains(subject);
+        // Any principal reads; a reader may neither delete the contract's subject nor weaken its compatibility.
+        String reader = "Basic " + Base64.getEncoder().encodeToString(("any:" + PLATFORM.platform().authorization(Roles.READER).substring(7)).getBytes());
+        assertThat(PLATFORM.anonymous().send("GET", registry + "/subjects", null, "Authorization", reader).status()).isEqualTo(200);
+        assertThat(as(Roles.READER).send("DELETE", registry + "/subjects/" + subject, null).status()).isEqualTo(403);
+        assertThat(as(Roles.PRODUCER).send("PUT", registry + "/config/" + subject, "{\"compatibility\":\"NONE\"}").status()).isEqualTo(403);
+        assertThat(as(Roles.READER).send("POST", registry + "/subjects/intruder-value/versions", "{\"schema\":\"\\\"string\\\"\"}").status()).isEqualTo(403);
+        assertThat(as(Roles.READER).get(registry + "/subjects/" + subject + "/versions").status()).isEqualTo(200);
+        assertThat(as(Roles.ADMIN).get(registry + "/config/" + subject).status()).isIn(200, 404);
     }
 
     @Test
     @Order(3)
     void noSecretAppearsInAnyLogOrHealthAnswer() throws Exception {
         List<String> secrets = PLATFORM.platform().secrets();
-        assertThat(secrets).hasSize(3);
+        assertThat(secrets).as("two passwords, four API keys and the shared service key").hasSize(7);
         List<String> leaks = new ArrayList<>();
         for (ServiceProcess service : services()) {
             String log = Files.readString(service.logFile());
@@ -93,6 +102,74 @@ class SecuredClusterIT {
         assertThat(leaks).isEmpty();
     }
 
+    @Test
+    @Order(4)
+    void everyEndpointButHealthNeedsAKeyWithTheRoleItNames() {
+        Http anonymous = PLATFORM.anonymous();
+        String ingest = PLATFORM.platform().ingest.url();
+        String query = PLATFORM.platform().query.url();
+        String event = read(Fixtures.events("spark-captured").get(0));
+
+        Http.Response none = anonymous.post(ingest + "/api/v1/lineage", event);
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(none.header("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).contains("Bearer"));
+        assertThat(none.json().path("type").asText()).endsWith("unauthenticated");
+        Http.Response forged = anonymous.send("POST", ingest + "/api/v1/lineage", event, "Authorization", "Bearer hwk_aaaaaaaaaaaa_" + "x".repeat(43));
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.json().path("type").asText()).endsWith("credentials-refused");
+        assertThat(anonymous.get(query + "/api/v1/decisions/secured-1").status()).isEqualTo(401);
+
+        Http.Response readerSends = as(Roles.READER).post(ingest + "/api/v1/lineage", event);
+        assertThat(readerSends.status()).isEqualTo(403);
+        assertThat(readerSends.json().path("detail").asText()).contains("producer");
+        assertThat(as(Roles.PRODUCER).get(query + "/api/v1/decisions/secured-1").status()).isEqualTo(403);
+        assertThat(as(Roles.READER).get(query + "/api/v1/decisions/secured-1").status()).isEqualTo(200);
+
+        // The instance-to-instance look-ups answer the services' own identity, never a user's key.
+        assertThat(as(Roles.READER).get(query + "/internal/v1/decisions/secured-1").status()).isEqualTo(403);
+        assertThat(as(Roles.ADMIN).get(query + "/internal/v1/decisions/secured-1").status()).isEqualTo(403);
+        assertThat(as(Roles.SERVICE).get(query + "/internal/v1/decisions/secured-1").status()).isEqualTo(200);
+
+        assertThat(as(Roles.READER).get(query + "/api/v1/alerts/webhooks").status()).isEqualTo(403);
+        assertThat(as(Roles.ADMIN).get(query + "/api/v1/alerts/webhooks").status()).isEqualTo(200);
+
+        for (ServiceProcess service : List.of(PLATFORM.platform().ingest, PLATFORM.platform().query)) {
+            assertThat(anonymous.get(service.url() + "/q/health/ready").status()).as("probes stay open").isEqualTo(200);
+            assertThat(anonymous.get(service.url() + "/q/metrics").status()).isEqualTo(401);
+            assertThat(anonymous.get(service.url() + "/q/openapi").status()).isEqualTo(401);
+            assertThat(as(Roles.READER).get(service.url() + "/q/metrics").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void anAdminMakesAndRevokesAKeyOverRestAndEveryServiceAgreesAtOnce() {
+        String keys = PLATFORM.platform().query.url() + "/api/v1/keys";
+        String request = """
+                {"roles":["producer"],"description":"a Spark cluster","expiresAt":"2099-01-01T00:00:00Z"}""";
+        assertThat(as(Roles.READER).post(keys, request).status()).as("only an admin makes keys").isEqualTo(403);
+        JsonNode made = as(Roles.ADMIN).post(keys, request).expect(201).json();
+        String token = made.path("token").asText();
+        assertThat(token).startsWith("hwk_");
+        assertThat(made.path("createdBy").asText()).as("who made it is recorded").isNotBlank();
+        JsonNode listed = as(Roles.ADMIN).get(keys).expect(200).json();
+        assertThat(listed.toString()).as("the list never holds a secret or its hash").doesNotContain(token.substring(17)).doesNotContain("secretHash");
+
+        Http holder = PLATFORM.anonymous().withAuthorization("Bearer " + token);
+        String decisions = PLATFORM.platform().ingest.url() + "/api/v1/decisions";
+        String decision = """
+                {"decisionId":"keyed-%s","modelName":"m","modelVersion":"1","decisionTime":"2026-11-26T10:00:00Z","output":{"ok":true}}""";
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(holder.post(decisions, decision.formatted(1)).status()).isEqualTo(201));
+        as(Roles.ADMIN).send("DELETE", keys + "/" + made.path("id").asText(), null).expect(200);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(holder.post(decisions, decision.formatted(2)).status()).isEqualTo(401));
+        assertThat(as(Roles.ADMIN).send("DELETE", keys + "/nosuchkey000", null).status()).isEqualTo(404);
+    }
+
+    private static Http as(String role) {
+        return PLATFORM.anonymous().withAuthorization(PLATFORM.platform().authorization(role));
+    }
+
     private static List<ServiceProcess> services() {
         return List.of(PLATFORM.platform().registry, PLATFORM.platform().ingest, PLATFORM.platform().streams, PLATFORM.platform().query);
     }
@@ -106,7 +183,7 @@ class SecuredClusterIT {
         }
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (java.io.IOException e) {

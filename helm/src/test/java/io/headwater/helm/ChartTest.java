@@ -173,6 +173,8 @@ class ChartTest {
         List<HasMetadata> objects = render(values("external-secured-kafka.yaml"));
         assertThat(objects).noneMatch(o -> o.getKind().equals("Secret"));
         assertThat(objects).noneMatch(o -> o.getMetadata().getName().endsWith("schema-registry"));
+        assertThat(env(one(objects, Deployment.class, "hw-headwater-ingest").getSpec().getTemplate().getSpec().getContainers().get(0)))
+                .as("an external registry gets its own credentials, never the shared service key").doesNotContainKey("HEADWATER_SCHEMA_REGISTRY_BEARER_TOKEN_FILE");
         Deployment ingest = one(objects, Deployment.class, "hw-headwater-ingest");
         Container container = ingest.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(env(container)).containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_SSL").containsEntry("KAFKA_SASL_MECHANISM", "PLAIN")
@@ -186,6 +188,42 @@ class ChartTest {
             assertThat(m.getMountPath()).isEqualTo("/etc/headwater/kafka");
             assertThat(m.getReadOnly()).isTrue();
         });
+    }
+
+    @Test
+    void everyServiceGetsTheSharedServiceKeyFromASecretTheChartMakesOnceAndTheJobsDoNot() throws IOException {
+        List<HasMetadata> objects = render(values("defaults"));
+        // The Secret is a pre-install hook (made once, before the topics Job; upgrades leave it alone), so template leaves it out.
+        assertThat(Files.readString(CHART.resolve("templates/service-key-secret.yaml"))).contains("helm.sh/hook: pre-install",
+                "helm.sh/resource-policy: keep", "randAlphaNum 48");
+        int services = 0;
+        for (HasMetadata workload : objects) {
+            PodSpec pod = podSpec(workload);
+            if (pod == null) {
+                continue;
+            }
+            services++;
+            Map<String, String> env = env(pod.getContainers().get(0));
+            assertThat(env).as(workload.getMetadata().getName()).containsEntry("HEADWATER_AUTH_MODE", "keys")
+                    .containsEntry("HEADWATER_AUTH_SERVICE_KEY_FILE", "/etc/headwater/auth/service-key")
+                    .containsEntry("HEADWATER_SCHEMA_REGISTRY_BEARER_TOKEN_FILE", "/etc/headwater/auth/service-key");
+            assertThat(pod.getVolumes()).anySatisfy(v -> assertThat(v.getSecret()).isNotNull()
+                    .satisfies(s -> assertThat(s.getSecretName()).isEqualTo("hw-headwater-service-key")));
+        }
+        assertThat(services).isEqualTo(4);
+        ObjectNode plainJob = (ObjectNode) values("defaults");
+        ((ObjectNode) plainJob.get("kafka").get("topics")).put("asHook", false);
+        Job topics = one(render(plainJob), Job.class, "hw-headwater-topics");
+        assertThat(topics.getSpec().getTemplate().getSpec().getVolumes()).as("a pre-install hook cannot mount a Secret the release makes")
+                .noneMatch(v -> v.getSecret() != null && v.getSecret().getSecretName().endsWith("service-key"));
+        String adminJob = Files.readString(CHART.resolve("templates/admin-key-job.yaml"));
+        assertThat(adminJob).contains("helm.sh/hook: post-install,post-upgrade").contains("args: [keys, ensure, --role, admin");
+
+        ObjectNode monitored = (ObjectNode) values("defaults");
+        ((ObjectNode) monitored.get("serviceMonitor")).put("enabled", true);
+        ((ObjectNode) monitored.get("serviceMonitor").get("keySecret")).put("name", "prometheus-key");
+        GenericKubernetesResource monitor = one(render(monitored), GenericKubernetesResource.class, "hw-headwater");
+        assertThat(Serialization.asYaml(monitor)).contains("authorization:", "name: \"prometheus-key\"");
     }
 
     @Test

@@ -26,13 +26,25 @@ public final class Http {
     public static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client;
+    /** Sent with every request unless the call gives its own Authorization header; null: none. */
+    private final String authorization;
 
     public Http() {
         this(Duration.ofSeconds(5));
     }
 
     public Http(Duration connectTimeout) {
-        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+        this(HttpClient.newBuilder().connectTimeout(connectTimeout).build(), null);
+    }
+
+    private Http(HttpClient client, String authorization) {
+        this.client = client;
+        this.authorization = authorization;
+    }
+
+    /** The same client, sending {@code authorization} (e.g. {@code Bearer <key>}; null for none) with every request. */
+    public Http withAuthorization(String authorization) {
+        return new Http(client, authorization);
     }
 
     public Response get(String url) {
@@ -47,9 +59,14 @@ public final class Http {
     public Response send(String method, String url, String json, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
         boolean typed = false;
+        boolean authorized = false;
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
             typed |= headers[i].equalsIgnoreCase("Content-Type");
+            authorized |= headers[i].equalsIgnoreCase("Authorization");
+        }
+        if (authorization != null && !authorized) {
+            request.header("Authorization", authorization);
         }
         if (json != null && !typed) {
             request.header("Content-Type", "application/json");

@@ -118,12 +118,12 @@ public final class LocalPlatform implements AutoCloseable {
         } else if (secured) {
             kafka = secure();
             kafka.createTopics(new TopicLayout(partitions, (short) 1));
+            requireKeys(kafka.bootstrapServers());
         } else {
             kafka = EmbeddedKafka.on(dataDir.resolve("kafka"), 0, 0).start();
             kafka.createTopics(new TopicLayout(partitions, (short) 1));
         }
-        registry = start(ServiceJars.SCHEMA_REGISTRY, secured ? Map.of("headwater.registry.basic-auth-users-file", secretFile("registry-users",
-                "headwater:" + registryPassword)) : Map.of());
+        registry = start(ServiceJars.SCHEMA_REGISTRY, Map.of());
         ingest = start(ServiceJars.INGEST, Map.of("headwater.schema-registry.url", registryUrl()));
         if (graph) {
             startStreams();
@@ -131,12 +131,31 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    private String registryPassword;
+    /** Each role's API key token when the services require keys; empty in open mode. */
+    private final Map<String, String> keys = new HashMap<>();
+
+    /** The services require API keys (headwater.auth.mode=keys): one per role is made on the keys topic. */
+    private void requireKeys(String plaintextBootstrap) {
+        keys.putAll(io.headwater.devstack.AccessKeys.ensure(dataDir.resolve("keys"), Map.of("bootstrap.servers", plaintextBootstrap)));
+        secrets.addAll(keys.values());
+        String serviceKey = io.headwater.devstack.AccessKeys.file(dataDir.resolve("keys"), "service").toString();
+        clientConfig.put("headwater.auth.service-key-file", serviceKey);
+        // Headwater's own registry takes the shared service key; Confluent clients send it as basic auth's password.
+        clientConfig.put("headwater.schema-registry.basic-auth-file", secretFile("registry-credentials", "headwater:" + keys.get("service")));
+    }
+
+    /**
+     * The Authorization header for a key holding {@code role} ({@link io.headwater.contract.access.Roles}), or null
+     * where the services run in open mode (every platform but {@link #secured}).
+     */
+    public String authorization(String role) {
+        String token = keys.get(role);
+        return token == null ? null : "Bearer " + token;
+    }
 
     private EmbeddedKafka secure() {
         String storePassword = secret();
         String scramPassword = secret();
-        registryPassword = secret();
         TestCertificates certificates = TestCertificates.create(dataDir.resolve("tls"), storePassword);
         EmbeddedKafka broker = EmbeddedKafka.on(dataDir.resolve("kafka"), 0, 0).withSaslSsl(0, certificates.keystore(), storePassword).start();
         broker.upsertScramUser("headwater", scramPassword);
@@ -148,7 +167,7 @@ public final class LocalPlatform implements AutoCloseable {
         clientConfig.put("kafka.ssl.truststore.location", certificates.truststore().toString());
         clientConfig.put("kafka.ssl.truststore.type", "PKCS12");
         clientConfig.put("kafka.ssl.truststore.password.file", secretFile("truststore-password", storePassword));
-        clientConfig.put("headwater.schema-registry.basic-auth-file", secretFile("registry-credentials", "headwater:" + registryPassword));
+
         return broker;
     }
 
@@ -257,6 +276,10 @@ public final class LocalPlatform implements AutoCloseable {
     private ServiceProcess start(String module, int port, Map<String, String> extra) {
         Map<String, String> config = new HashMap<>(extra);
         config.put("kafka.bootstrap.servers", bootstrapServers());
+        if (keys.isEmpty()) {
+            // Tests of everything but access control: every caller is the local user (the services listen on loopback).
+            config.put("headwater.auth.mode", "open");
+        }
         config.putAll(clientConfig);
         ServiceProcess service = ServiceProcess.start(module, ServiceJars.of(module), port, config,
                 dataDir.resolve(module + "-" + started.size() + ".log"), jvmOptions, READY);

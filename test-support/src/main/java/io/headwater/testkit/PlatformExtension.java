@@ -64,18 +64,24 @@ public final class PlatformExtension implements BeforeAllCallback, AfterAllCallb
         return platform;
     }
 
+    /** A client with a reader's key (none needed in open mode): for queries and probes. */
     public Http http() {
+        return http.withAuthorization(platform().authorization(io.headwater.contract.access.Roles.READER));
+    }
+
+    /** A client with no credentials at all. */
+    public Http anonymous() {
         return http;
     }
 
-    /** POSTs JSON to ingest-service. */
+    /** POSTs JSON to ingest-service with a producer's key. */
     public Http.Response ingest(String path, String json) {
-        return http.post(platform().ingest.url() + path, json);
+        return http.withAuthorization(platform().authorization(io.headwater.contract.access.Roles.PRODUCER)).post(platform().ingest.url() + path, json);
     }
 
-    /** GETs from query-service. */
+    /** GETs from query-service with a reader's key. */
     public Http.Response query(String path) {
-        return http.get(platform().query.url() + path);
+        return http().get(platform().query.url() + path);
     }
 
     public String ingestUrl(String path) {

@@ -1,12 +1,13 @@
 package io.headwater.ingest.rest;
 
+import io.headwater.contract.access.Roles;
 import io.headwater.ingest.service.BatchIngestService;
 import io.headwater.ingest.service.BatchResult;
 import io.headwater.ingest.service.LineageIngestService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import java.io.InputStream;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -18,10 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.InputStream;
+
 /**
  * OpenLineage's HTTP transport endpoint, as Marquez serves it: an existing Spark, Airflow or dbt
  * integration points its URL here and changes nothing else.
  */
+@RolesAllowed(Roles.PRODUCER)
 @Path("/api/v1/lineage")
 @Tag(name = "lineage", description = "OpenLineage events in")
 public class LineageResource {

@@ -1,10 +1,11 @@
 package io.headwater.ingest.rest;
 
+import io.headwater.contract.access.Roles;
 import io.headwater.ingest.service.ServingIngestService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import java.io.InputStream;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -16,10 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
 /** What serving systems send: every decision a model made, and per-window monitoring statistics. */
+@RolesAllowed(Roles.PRODUCER)
 @Path("/api/v1")
 @Tag(name = "serving", description = "Decisions and monitoring statistics in")
 public class ServingResource {

@@ -32,10 +32,14 @@ public class RemoteDecisions {
     private final HttpClient http;
     private final ObjectMapper json;
     private final Duration timeout;
+    /** The internal endpoints admit only the services' own identity; a user's key is refused there. */
+    private final Optional<String> serviceAuthorization;
 
-    public RemoteDecisions(ObjectMapper json, @ConfigProperty(name = "headwater.query.remote-timeout") Duration timeout) {
+    public RemoteDecisions(ObjectMapper json, @ConfigProperty(name = "headwater.query.remote-timeout") Duration timeout,
+                           io.headwater.security.AccessSettings access) {
         this.json = json;
         this.timeout = timeout;
+        this.serviceAuthorization = access.serviceAuthorization();
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
@@ -70,7 +74,9 @@ public class RemoteDecisions {
     private HttpResponse<String> send(HostInfo owner, String pathAndQuery, UnaryOperator<HttpRequest.Builder> method) {
         URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + pathAndQuery);
         try {
-            return http.send(method.apply(HttpRequest.newBuilder(uri).timeout(timeout)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
+            serviceAuthorization.ifPresent(authorization -> request.header("Authorization", authorization));
+            return http.send(method.apply(request).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw UnavailableException.peerDidNotAnswer("the instance holding this key (" + owner + ") did not answer: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.headwater.query.rest;
 
+import io.headwater.contract.access.Roles;
 import io.headwater.query.alerts.AlertFeed;
 import io.headwater.query.alerts.AlertService;
 import io.headwater.query.alerts.AlertViews;
@@ -8,6 +9,7 @@ import io.headwater.query.api.AlertView;
 import io.headwater.query.api.WebhookSubscription;
 import io.headwater.query.errors.InvalidParameterException;
 import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+@RolesAllowed(Roles.READER)
 @Path("/api/v1/alerts")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "alerts", description = "Drift and quality alerts: list, live stream, webhooks")
@@ -69,6 +72,7 @@ public class AlertResource {
         return feed.alerts().onOverflow().buffer(10_000).filter(a -> model == null || model.equals(a.getModelName())).map(views::of);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/webhooks")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -78,6 +82,7 @@ public class AlertResource {
         return Response.status(201).entity(created).build();
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @GET
     @Path("/webhooks")
     @Operation(summary = "The webhook subscriptions (without their secrets)")
@@ -85,6 +90,7 @@ public class AlertResource {
         return webhooks.list();
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("/webhooks/{id}")
     @Operation(summary = "Remove a webhook subscription")

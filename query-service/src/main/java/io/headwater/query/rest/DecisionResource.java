@@ -1,10 +1,12 @@
 package io.headwater.query.rest;
 
+import io.headwater.contract.access.Roles;
 import io.headwater.query.api.DecisionView;
 import io.headwater.query.api.Provenance;
 import io.headwater.query.decisions.InteractiveQueries;
 import io.headwater.query.errors.NotFoundException;
 import io.headwater.query.provenance.ProvenanceService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@RolesAllowed(Roles.READER)
 @io.headwater.query.admission.Admitted
 @Path("/api/v1/decisions")
 @Produces(MediaType.APPLICATION_JSON)

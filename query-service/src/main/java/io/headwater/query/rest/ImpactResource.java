@@ -1,8 +1,10 @@
 package io.headwater.query.rest;
 
+import io.headwater.contract.access.Roles;
 import io.headwater.contract.graph.NodeId;
 import io.headwater.query.api.Impact;
 import io.headwater.query.impact.ImpactService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@RolesAllowed(Roles.READER)
 @io.headwater.query.admission.Admitted
 @Path("/api/v1/impact")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,10 +1,12 @@
 package io.headwater.query.rest;
 
+import io.headwater.contract.access.Roles;
 import io.headwater.contract.graph.NodeId;
 import io.headwater.query.api.DecisionPage;
 import io.headwater.query.api.DecisionView;
 import io.headwater.query.decisions.InteractiveQueries;
 import io.headwater.query.errors.NotFoundException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * What one instance asks another: answered from this instance's own partitions only, never
  * forwarded again, so a request cannot bounce between instances while partitions move.
  */
+@RolesAllowed(Roles.SERVICE)
 @Path("/internal/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalDecisionResource {

@@ -1,11 +1,13 @@
 package io.headwater.query.rest;
 
+import io.headwater.contract.access.Roles;
 import io.headwater.contract.graph.NodeId;
 import io.headwater.query.api.LineageGraph;
 import io.headwater.query.errors.InvalidParameterException;
 import io.headwater.query.lineage.ColumnLineageService;
 import io.headwater.query.lineage.Direction;
 import io.headwater.query.lineage.LineageService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@RolesAllowed(Roles.READER)
 @io.headwater.query.admission.Admitted
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)

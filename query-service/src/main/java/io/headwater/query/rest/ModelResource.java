@@ -1,9 +1,11 @@
 package io.headwater.query.rest;
 
+import io.headwater.contract.access.Roles;
 import io.headwater.query.api.DecisionPage;
 import io.headwater.query.api.ModelSummary;
 import io.headwater.query.api.ModelVersionDetails;
 import io.headwater.query.models.ModelService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
+@RolesAllowed(Roles.READER)
 @io.headwater.query.admission.Admitted
 @Path("/api/v1/models")
 @Produces(MediaType.APPLICATION_JSON)

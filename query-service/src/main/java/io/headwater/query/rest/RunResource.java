@@ -1,10 +1,12 @@
 package io.headwater.query.rest;
 
+import io.headwater.contract.access.Roles;
 import io.headwater.query.api.Reproduction;
 import io.headwater.query.api.RunComparison;
 import io.headwater.query.api.RunDetails;
 import io.headwater.query.errors.InvalidParameterException;
 import io.headwater.query.runs.RunService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.List;
 
+@RolesAllowed(Roles.READER)
 @io.headwater.query.admission.Admitted
 @Path("/api/v1/runs")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,7 +1,9 @@
 package io.headwater.query.rest;
 
+import io.headwater.contract.access.Roles;
 import io.headwater.query.api.SearchResults;
 import io.headwater.query.search.SearchService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@RolesAllowed(Roles.READER)
 @io.headwater.query.admission.Admitted
 @Path("/api/v1/search")
 @Produces(MediaType.APPLICATION_JSON)

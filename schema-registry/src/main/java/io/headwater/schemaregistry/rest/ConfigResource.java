@@ -1,8 +1,11 @@
 package io.headwater.schemaregistry.rest;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.headwater.contract.access.Roles;
 import io.headwater.schemaregistry.model.RegistryError;
 import io.headwater.schemaregistry.service.SchemaRegistryService;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -17,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Map;
 
+@Authenticated
 @Path("/config")
 @Produces({RegistryMediaTypes.V1, RegistryMediaTypes.ANY, RegistryMediaTypes.JSON})
 @Consumes({RegistryMediaTypes.V1, RegistryMediaTypes.ANY, RegistryMediaTypes.JSON, RegistryMediaTypes.OCTET})
@@ -35,6 +39,7 @@ public class ConfigResource {
         return Map.of("compatibilityLevel", registry.globalCompatibility().name());
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     @PUT
     @Operation(summary = "Set the global compatibility level")
     public Map<String, String> setGlobal(ConfigRequest request) {
@@ -51,6 +56,7 @@ public class ConfigResource {
         return Map.of("compatibilityLevel", level.name());
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     @PUT
     @Path("/{subject}")
     @Operation(summary = "Set a subject's compatibility level")
@@ -58,6 +64,7 @@ public class ConfigResource {
         return Map.of("compatibility", registry.setCompatibility(subject, level(request)).name());
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     @DELETE
     @Path("/{subject}")
     @Operation(summary = "Remove a subject's own level, so the global one applies")

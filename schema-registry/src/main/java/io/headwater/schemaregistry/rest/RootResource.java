@@ -1,5 +1,6 @@
 package io.headwater.schemaregistry.rest;
 
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import java.util.Map;
 
 /** Clients probe the root to check they reach a registry. */
+@Authenticated
 @Path("/")
 public class RootResource {
 

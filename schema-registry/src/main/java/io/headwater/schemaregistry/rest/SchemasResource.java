@@ -1,6 +1,7 @@
 package io.headwater.schemaregistry.rest;
 
 import io.headwater.schemaregistry.service.SchemaRegistryService;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 
+@Authenticated
 @Path("/schemas")
 @Produces({RegistryMediaTypes.V1, RegistryMediaTypes.ANY, RegistryMediaTypes.JSON})
 @Tag(name = "schemas")

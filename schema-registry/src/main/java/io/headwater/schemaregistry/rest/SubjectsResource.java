@@ -1,7 +1,10 @@
 package io.headwater.schemaregistry.rest;
 
+import io.headwater.contract.access.Roles;
 import io.headwater.schemaregistry.model.SchemaVersion;
 import io.headwater.schemaregistry.service.SchemaRegistryService;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -18,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+@Authenticated
 @Path("/subjects")
 @Produces({RegistryMediaTypes.V1, RegistryMediaTypes.ANY, RegistryMediaTypes.JSON})
 @Consumes({RegistryMediaTypes.V1, RegistryMediaTypes.ANY, RegistryMediaTypes.JSON, RegistryMediaTypes.OCTET})
@@ -66,6 +70,7 @@ public class SubjectsResource {
         return List.of();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     @POST
     @Path("/{subject}/versions")
     @Operation(summary = "Register a schema under a subject (idempotent); 409 when incompatible")
@@ -81,6 +86,7 @@ public class SubjectsResource {
         return describe(registry.lookup(subject, request == null ? null : request.schema(), request == null ? null : request.schemaType(), deleted));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     @DELETE
     @Path("/{subject}")
     @Operation(summary = "Soft-delete a subject, or with permanent=true remove a soft-deleted one")
@@ -88,6 +94,7 @@ public class SubjectsResource {
         return registry.deleteSubject(subject, permanent);
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
     @DELETE
     @Path("/{subject}/versions/{version}")
     @Operation(summary = "Soft-delete one version, or with permanent=true remove a soft-deleted one")
