@@ -14,7 +14,8 @@ class TopicsTest {
         List<String> names = Topics.allNames();
         assertThat(names).doesNotHaveDuplicates().hasSize(Topics.ALL.size());
         for (Topic<?> topic : Topics.ALL) {
-            if (topic.format() == Topic.Format.AVRO || topic == Topics.DEAD_LETTER || topic == Topics.ALERT_WEBHOOKS) {
+            if (topic.format() == Topic.Format.AVRO || topic == Topics.DEAD_LETTER || topic == Topics.ALERT_WEBHOOKS
+                    || topic == Topics.API_KEYS) {
                 assertThat(topic.name()).as("a contract topic gets a new name for an incompatible change").matches("headwater\\..+\\.v\\d+");
             }
         }
@@ -23,7 +24,7 @@ class TopicsTest {
     @Test
     void factsKeyedByIdAreCompactedAndStreamsOfEventsAreNot() {
         assertThat(Topics.compactedNames()).containsExactlyInAnyOrder(Topics.GRAPH_NODES.name(), Topics.GRAPH_EDGES.name(), Topics.ALERTS.name(),
-                Topics.SCHEMAS.name(), Topics.DECISIONS_LINKED.name(), Topics.ALERT_WEBHOOKS.name());
+                Topics.SCHEMAS.name(), Topics.DECISIONS_LINKED.name(), Topics.ALERT_WEBHOOKS.name(), Topics.API_KEYS.name());
         assertThat(Topics.LINEAGE.compacted()).isFalse();
     }
 
