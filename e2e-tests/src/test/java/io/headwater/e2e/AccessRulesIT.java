@@ -40,8 +40,8 @@ class AccessRulesIT {
             "query-service", rules(
                     "GET /internal/.*", Set.of(Roles.SERVICE),
                     "POST /internal/.*", Set.of(Roles.SERVICE),
-                    ". /api/v1/keys.*", Set.of(Roles.ADMIN),
-                    ". /api/v1/alerts/webhooks.*", Set.of(Roles.ADMIN),
+                    "\\w+ /api/v1/keys.*", Set.of(Roles.ADMIN),
+                    "\\w+ /api/v1/alerts/webhooks.*", Set.of(Roles.ADMIN),
                     "GET /api/v1/.*", Set.of(Roles.READER)),
             "schema-registry", rules(
                     "POST /subjects/\\{subject}/versions", ADMIN_OR_SERVICE,
