@@ -166,6 +166,115 @@ class SecuredClusterIT {
         assertThat(as(Roles.ADMIN).send("DELETE", keys + "/nosuchkey000", null).status()).isEqualTo(404);
     }
 
+    @Test
+    @Order(6)
+    void aKeyScopedToANamespaceWritesOnlyThereAndCannotEndAnotherTeamsRun() {
+        String keys = PLATFORM.platform().query.url() + "/api/v1/keys";
+        JsonNode spark = as(Roles.ADMIN).post(keys, """
+                {"roles":["producer"],"namespaces":["team-spark"],"description":"the Spark team"}""").expect(201).json();
+        Http sparkTeam = PLATFORM.anonymous().withAuthorization("Bearer " + spark.path("token").asText());
+        String lineage = PLATFORM.platform().ingest.url() + "/api/v1/lineage";
+        String otherTeamsRun = java.util.UUID.randomUUID().toString();
+        PLATFORM.ingest("/api/v1/lineage", PoisonInputIT.runEvent(otherTeamsRun, "START", "2026-11-26T10:00:00Z", "payments_job", "{}")
+                .replace("\"namespace\":\"" + namespaceOf(otherTeamsRun) + "\"", "\"namespace\":\"team-payments\"")).expect(201);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            Http.Response foreignFail = sparkTeam.post(lineage, PoisonInputIT.runEvent(otherTeamsRun, "FAIL", "2026-11-26T10:05:00Z", "payments_job", "{}")
+                    .replace("\"namespace\":\"" + namespaceOf(otherTeamsRun) + "\"", "\"namespace\":\"team-payments\""));
+            assertThat(foreignFail.status()).as(foreignFail.body()).isEqualTo(403);
+            assertThat(foreignFail.json().path("type").asText()).endsWith("namespace-not-allowed");
+            assertThat(foreignFail.json().path("errors").get(0).path("pointer").asText()).isEqualTo("/job/namespace");
+        });
+        String ownRun = java.util.UUID.randomUUID().toString();
+        sparkTeam.post(lineage, PoisonInputIT.runEvent(ownRun, "COMPLETE", "2026-11-26T10:00:00Z", "spark_job", "{}")
+                .replace("\"namespace\":\"" + namespaceOf(ownRun) + "\"", "\"namespace\":\"team-spark\"")
+                .replace("\"outputs\":[{\"namespace\":\"file\"", "\"outputs\":[{\"namespace\":\"team-spark\"")).expect(201);
+        // Every stored fact names who sent it.
+        List<io.headwater.avro.LineageEvent> events = lineageEvents(read -> read.stream().anyMatch(e -> e.getRun().getRunId().equals(ownRun)));
+        assertThat(events).filteredOn(e -> e.getRun().getRunId().equals(ownRun)).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.getSentBy()).isEqualTo(spark.path("id").asText()));
+        assertThat(events).filteredOn(e -> e.getRun().getRunId().equals(otherTeamsRun))
+                .extracting(e -> e.getEventType().toString()).as("the foreign FAIL was never stored").containsOnly("START");
+    }
+
+    /** The run events on the lineage topic, decoded with the contract's schema (the registry needs a key to read). */
+    private static List<io.headwater.avro.LineageEvent> lineageEvents(java.util.function.Predicate<List<io.headwater.avro.LineageEvent>> done) {
+        List<io.headwater.avro.LineageEvent> events = new ArrayList<>();
+        org.apache.avro.specific.SpecificDatumReader<io.headwater.avro.LineageEvent> reader =
+                new org.apache.avro.specific.SpecificDatumReader<>(io.headwater.avro.LineageEvent.class);
+        io.headwater.testkit.TopicReader.raw(PLATFORM.platform().kafka.bootstrapServers(), io.headwater.contract.Topics.LINEAGE.name(), read -> {
+            events.clear();
+            for (var record : read) {
+                byte[] bytes = record.value();
+                try {
+                    io.headwater.avro.LineageEvent event = reader.read(null,
+                            org.apache.avro.io.DecoderFactory.get().binaryDecoder(bytes, 5, bytes.length - 5, null));
+                    if (event.getRun() != null) {
+                        events.add(event);
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return done.test(events);
+        }, Duration.ofSeconds(30));
+        return events;
+    }
+
+    @Test
+    @Order(7)
+    void aPlantedGitTokenSparkSecretAndAwsKeyAppearInNoTopicAnswerOrLog() throws Exception {
+        String gitToken = "ghp_" + "4".repeat(36);
+        String sparkSecret = "s3a-secret-" + java.util.UUID.randomUUID();
+        String awsKey = "aws-secret-" + java.util.UUID.randomUUID();
+        String run = java.util.UUID.randomUUID().toString();
+        String event = PoisonInputIT.runEvent(run, "COMPLETE", "2026-11-26T10:00:00Z", "leaky_job", """
+                {"spark_properties":{"_producer":"x","_schemaURL":"https://example.com/spark_properties.json",
+                  "properties":{"spark.master":"local","spark.hadoop.fs.s3a.secret.key":"%s"}},
+                 "environmentVariables":{"_producer":"x","_schemaURL":"https://example.com/env.json",
+                  "environmentVariables":[{"name":"AWS_SECRET_ACCESS_KEY","value":"%s"}]}}""".formatted(sparkSecret, awsKey));
+        event = event.replaceFirst("\"job\":\\{", "\"job\":{\"facets\":{\"sourceCodeLocation\":{\"_producer\":\"x\","
+                + "\"_schemaURL\":\"https://openlineage.io/spec/facets/1-0-1/SourceCodeLocationJobFacet.json\",\"type\":\"git\","
+                + "\"url\":\"https://deploy:" + gitToken + "@github.com/acme/etl.git\"}},");
+        PLATFORM.ingest("/api/v1/lineage", event).expect(201);
+        JsonNode answer = PLATFORM.http().await(PLATFORM.queryUrl("/api/v1/runs/" + run), a -> a.has("runId") || a.has("id"), Duration.ofSeconds(60));
+        String reproduce = PLATFORM.query("/api/v1/runs/" + run + "/reproduce").body();
+        List<String> secrets = List.of(gitToken, sparkSecret, awsKey);
+        for (String secret : secrets) {
+            assertThat(answer.toString()).doesNotContain(secret);
+            assertThat(reproduce).doesNotContain(secret);
+        }
+        List<String> leaks = new ArrayList<>();
+        // Every record of every topic, internal ones (changelogs, repartitions) included, read to its end.
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+                java.util.Map.of("bootstrap.servers", PLATFORM.platform().kafka.bootstrapServers()),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> partitions = new ArrayList<>();
+            consumer.listTopics().values().forEach(infos -> infos.forEach(i -> partitions.add(new org.apache.kafka.common.TopicPartition(i.topic(), i.partition()))));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            java.util.Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue()) && System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    String value = record.value() == null ? "" : new String(record.value(), java.nio.charset.StandardCharsets.UTF_8);
+                    secrets.stream().filter(value::contains).forEach(secret -> leaks.add(record.topic()));
+                }
+            }
+            assertThat(partitions).as("topics read").hasSizeGreaterThan(20);
+        }
+        for (ServiceProcess service : services()) {
+            String log = Files.readString(service.logFile());
+            secrets.stream().filter(log::contains).forEach(secret -> leaks.add(service.name() + " log"));
+        }
+        assertThat(leaks).as("where a planted secret was found").isEmpty();
+    }
+
+    private static String namespaceOf(String run) {
+        String event = PoisonInputIT.runEvent(run, "START", "2026-11-26T10:00:00Z", "x", "{}");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"job\":\\{\"namespace\":\"([^\"]+)\"").matcher(event);
+        return m.find() ? m.group(1) : "";
+    }
+
     private static Http as(String role) {
         return PLATFORM.anonymous().withAuthorization(PLATFORM.platform().authorization(role));
     }

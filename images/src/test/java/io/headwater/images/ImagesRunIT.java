@@ -62,7 +62,7 @@ class ImagesRunIT {
             return;
         }
         try (var dirs = Files.list(WORK)) {
-            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith("rootfs-")).toList()) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith("rootfs-") || d.getFileName().toString().startsWith("keys-")).toList()) {
                 try (var tree = Files.walk(dir)) {
                     for (Path file : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
                         Files.deleteIfExists(file);
@@ -77,8 +77,12 @@ class ImagesRunIT {
         int ingestPort = EmbeddedKafka.freePort();
         Process ingest = run("ingest-service", Map.of("QUARKUS_HTTP_PORT", String.valueOf(ingestPort)), List.of());
         Process streams = run("lineage-streams", Map.of("QUARKUS_HTTP_PORT", String.valueOf(EmbeddedKafka.freePort())), List.of());
-        Http http = new Http();
+        // The images run as deployed: keys required (the test platform's own services run open, on loopback).
+        java.util.Map<String, String> keys = io.headwater.devstack.AccessKeys.ensure(Files.createTempDirectory(WORK, "keys-"),
+                Map.of("bootstrap.servers", platform.bootstrapServers()));
+        Http http = new Http().withAuthorization("Bearer " + keys.get("producer"));
         awaitReady(http, "http://127.0.0.1:" + ingestPort, ingest, "ingest-service");
+        assertThat(new Http().post("http://127.0.0.1:" + ingestPort + "/api/v1/lineage", "{}").status()).as("no key, no entry").isEqualTo(401);
         assertThat(status(ingest)).as("the entrypoint's JVM runs as the image's user").contains("Uid:\t185\t185\t185\t185");
         assertThat(rootMount(ingest)).as("its root filesystem is read-only").contains("ro");
 

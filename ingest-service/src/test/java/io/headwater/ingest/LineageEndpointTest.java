@@ -108,11 +108,41 @@ class LineageEndpointTest {
                 .extract().header("X-Headwater-Event-Id");
     }
 
+    @Test
+    void credentialsAreTakenOutBeforeTheEventIsStoredAndTheSenderIsRecorded() {
+        String token = "ghp_" + "7".repeat(36);
+        String s3Secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+        // A run of its own, so that no other test's copy of the fixture shares its event id.
+        String event = new String(Fixtures.read("spark-captured", "0002-job1-sql-START.json"), StandardCharsets.UTF_8)
+                .replace("01a215d8-b242-752e-8681-58dc1af79577", java.util.UUID.randomUUID().toString());
+        String planted = event.substring(0, event.lastIndexOf('}')) + ",\"x_deployment\":{\"repo\":\"https://deploy:" + token
+                + "@github.com/acme/etl.git\",\"spark.hadoop.fs.s3a.secret.key\":\"" + s3Secret + "\"}}";
+        String id = post(planted.getBytes(StandardCharsets.UTF_8));
+        LineageEvent stored = readLineage(1, id).values().stream().filter(r -> r.value().getEventId().equals(id)).findFirst().orElseThrow().value();
+        assertThat(stored.getRawJson()).doesNotContain(token).doesNotContain(s3Secret)
+                .contains("https://***@github.com/acme/etl.git").contains("***redacted***");
+        assertThat(stored.toString()).doesNotContain(token).doesNotContain(s3Secret);
+        assertThat(stored.getSentBy()).as("open mode's local user sent it").isEqualTo(io.headwater.security.Principals.OPEN_MODE_USER);
+    }
+
+    @Test
+    void anEventFromTheFutureIsRefusedNamingItsTime() {
+        String event = new String(Fixtures.read("spark-captured", "0002-job1-sql-START.json"), StandardCharsets.UTF_8)
+                .replaceFirst("\"eventTime\"\\s*:\\s*\"[^\"]+\"", "\"eventTime\":\"" + java.time.Instant.now().plus(Duration.ofDays(2)) + "\"");
+        given().contentType("application/json").body(event).post("/api/v1/lineage").then().statusCode(422)
+                .body("errors.pointer", hasItem("/eventTime")).body("errors.detail", hasItem(containsString("headwater.ingest.max-clock-skew")));
+    }
+
     private Map<String, ConsumerRecord<String, LineageEvent>> readLineage(int atLeast) {
+        return readLineage(atLeast, null);
+    }
+
+    /** At least {@code atLeast} events by id, and the one with id {@code until} if given. */
+    private Map<String, ConsumerRecord<String, LineageEvent>> readLineage(int atLeast, String until) {
         Map<String, ConsumerRecord<String, LineageEvent>> byId = new HashMap<>();
         TopicReader.avro(bootstrap, registryUrl, Topics.LINEAGE.name(), LineageEvent.class, read -> {
             read.forEach(r -> byId.put(r.value().getEventId(), r));
-            return byId.size() >= atLeast;
+            return byId.size() >= atLeast && (until == null || byId.containsKey(until));
         }, Duration.ofSeconds(30));
         return byId;
     }

@@ -24,7 +24,8 @@ public class KafkaAndRegistryTestResource implements QuarkusTestResourceLifecycl
         String bootstrap = kafkaConfig.get("kafka.bootstrap.servers");
         int port = EmbeddedKafka.freePort();
         registry = ServiceProcess.start("schema-registry", ServiceJars.of(ServiceJars.SCHEMA_REGISTRY), port,
-                Map.of("kafka.bootstrap.servers", bootstrap), kafka.dataDir().resolve("schema-registry.log"),
+                // Open mode, as the @QuarkusTests it serves run (access control is tested against the packaged services).
+                Map.of("kafka.bootstrap.servers", bootstrap, "headwater.auth.mode", "open"), kafka.dataDir().resolve("schema-registry.log"),
                 List.of("-Xmx256m"), Duration.ofSeconds(60));
         return Map.of("kafka.bootstrap.servers", bootstrap, "headwater.schema-registry.url", registry.url());
     }

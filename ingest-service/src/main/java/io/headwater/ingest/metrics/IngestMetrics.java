@@ -33,6 +33,12 @@ public class IngestMetrics {
         counter(kind, source, "unknown", "unavailable", "kafka").increment(count);
     }
 
+    /** Values taken out of accepted events because they were credentials ({@code headwater_ingest_redactions_total}). */
+    public void redacted(String kind, String source, long values) {
+        Counter.builder("headwater.ingest.redactions").description("Credentials taken out of events before they were stored")
+                .tags("kind", kind, "source", source).register(registry).increment(values);
+    }
+
     public void latency(String kind, String source, Duration elapsed) {
         Timer.builder("headwater.ingest.latency")
                 .description("From receipt to Kafka's acknowledgement")

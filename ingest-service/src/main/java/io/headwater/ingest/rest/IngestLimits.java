@@ -1,10 +1,10 @@
 package io.headwater.ingest.rest;
 
-import io.headwater.ingest.validation.PayloadTooLargeException;
 import io.headwater.contract.RecordSizes;
+import io.headwater.ingest.validation.PayloadTooLargeException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The size limits of request bodies, answered with a 413 problem naming the limit. They are checked

@@ -4,6 +4,8 @@ import io.headwater.contract.access.Roles;
 import io.headwater.ingest.service.BatchIngestService;
 import io.headwater.ingest.service.BatchResult;
 import io.headwater.ingest.service.LineageIngestService;
+import io.headwater.ingest.service.Sender;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -41,11 +43,13 @@ public class LineageResource {
     private final LineageIngestService ingest;
     private final BatchIngestService batch;
     private final IngestLimits limits;
+    private final SecurityIdentity identity;
 
-    public LineageResource(LineageIngestService ingest, BatchIngestService batch, IngestLimits limits) {
+    public LineageResource(LineageIngestService ingest, BatchIngestService batch, IngestLimits limits, SecurityIdentity identity) {
         this.ingest = ingest;
         this.batch = batch;
         this.limits = limits;
+        this.identity = identity;
     }
 
     @POST
@@ -59,6 +63,7 @@ public class LineageResource {
     @APIResponse(responseCode = "201", description = "Stored in Kafka; header X-Headwater-Event-Id carries the event id")
     @APIResponse(responseCode = "400", description = "Not JSON, not UTF-8, or empty (problem+json)")
     @APIResponse(responseCode = "413", description = "Larger than headwater.ingest.max-event-bytes")
+    @APIResponse(responseCode = "403", description = "The key lacks the producer role, or may not write the job's or an output's namespace")
     @APIResponse(responseCode = "415", description = "Not application/json")
     @APIResponse(responseCode = "422", description = "Breaks the OpenLineage spec; errors[] names each field by JSON pointer")
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; nothing stored; see Retry-After")
@@ -66,7 +71,7 @@ public class LineageResource {
                          @HeaderParam("Authorization") String authorization) {
         String eventId;
         try (RequestBodies.Body body = limits.event(in, length)) {
-            eventId = ingest.accept(body.bytes());
+            eventId = ingest.accept(body.bytes(), Sender.of(identity));
         }
         return Response.status(Response.Status.CREATED).header("X-Headwater-Event-Id", eventId).build();
     }
@@ -87,7 +92,7 @@ public class LineageResource {
         boolean ndjson = contentType != null && contentType.startsWith(NDJSON);
         BatchResult result;
         try (RequestBodies.Body body = limits.batch(in, length)) {
-            result = batch.acceptLineage(body.bytes(), ndjson, limits.maxBatchEvents());
+            result = batch.acceptLineage(body.bytes(), ndjson, limits.maxBatchEvents(), Sender.of(identity));
         }
         int status = result.accepted() == result.results().size() ? 201 : 207;
         return Response.status(status).entity(result).build();

@@ -1,11 +1,11 @@
 package io.headwater.ingest.rest;
 
-import io.headwater.ingest.kafka.UnstorableEventException;
-import io.headwater.ingest.validation.PayloadTooLargeException;
+import io.headwater.contract.Problem;
 import io.headwater.ingest.kafka.KafkaUnavailableException;
+import io.headwater.ingest.kafka.UnstorableEventException;
 import io.headwater.ingest.validation.InvalidEventException;
 import io.headwater.ingest.validation.MalformedBodyException;
-import io.headwater.contract.Problem;
+import io.headwater.ingest.validation.PayloadTooLargeException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -36,6 +36,12 @@ public class ProblemMappers {
         String detail = e.violations().size() == 1 ? e.getMessage()
                 : e.violations().size() + " problems, first " + e.getMessage();
         return respond(Problem.of("invalid-event", "The event breaks the OpenLineage spec", 422, detail, uri.getPath(), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(io.headwater.ingest.validation.NamespaceNotAllowedException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.violations().stream().map(v -> new Problem.FieldError(v.pointer(), v.detail())).toList();
+        return respond(Problem.of("namespace-not-allowed", "The key may not write this namespace", 403, e.getMessage(), uri.getPath(), errors));
     }
 
     @ServerExceptionMapper

@@ -1,7 +1,7 @@
 package io.headwater.ingest.rest;
 
-import io.headwater.ingest.validation.PayloadTooLargeException;
 import io.headwater.ingest.kafka.KafkaUnavailableException;
+import io.headwater.ingest.validation.PayloadTooLargeException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;

@@ -1,7 +1,9 @@
 package io.headwater.ingest.rest;
 
 import io.headwater.contract.access.Roles;
+import io.headwater.ingest.service.Sender;
 import io.headwater.ingest.service.ServingIngestService;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -41,7 +43,10 @@ public class ServingResource {
     private final ServingIngestService serving;
     private final IngestLimits limits;
 
-    public ServingResource(ServingIngestService serving, IngestLimits limits) {
+    private final SecurityIdentity identity;
+
+    public ServingResource(ServingIngestService serving, IngestLimits limits, SecurityIdentity identity) {
+        this.identity = identity;
         this.serving = serving;
         this.limits = limits;
     }
@@ -58,7 +63,7 @@ public class ServingResource {
     public Response decisions(InputStream in, @HeaderParam("Content-Length") Long length) {
         List<String> ids;
         try (RequestBodies.Body body = limits.batch(in, length)) {
-            ids = serving.acceptDecisions(body.bytes(), limits.maxBatchEvents());
+            ids = serving.acceptDecisions(body.bytes(), limits.maxBatchEvents(), Sender.of(identity));
         }
         return Response.status(Response.Status.CREATED).entity(Map.of("accepted", ids.size(), "ids", ids)).build();
     }
@@ -75,7 +80,7 @@ public class ServingResource {
     public Response monitoring(InputStream in, @HeaderParam("Content-Length") Long length) {
         List<String> ids;
         try (RequestBodies.Body body = limits.batch(in, length)) {
-            ids = serving.acceptMonitoring(body.bytes(), limits.maxBatchEvents());
+            ids = serving.acceptMonitoring(body.bytes(), limits.maxBatchEvents(), Sender.of(identity));
         }
         return Response.status(Response.Status.CREATED).entity(Map.of("accepted", ids.size(), "ids", ids)).build();
     }

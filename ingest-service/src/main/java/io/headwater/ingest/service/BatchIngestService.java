@@ -43,7 +43,7 @@ public class BatchIngestService {
         this.metrics = metrics;
     }
 
-    public BatchResult acceptLineage(byte[] body, boolean ndjson, int maxEvents) {
+    public BatchResult acceptLineage(byte[] body, boolean ndjson, int maxEvents, Sender sender) {
         Instant received = Instant.now();
         String text = reader.text(body);
         List<BatchResult.Item> results = new ArrayList<>();
@@ -58,7 +58,7 @@ public class BatchIngestService {
             results.add(null);
             try {
                 JsonNode event = parsed != null ? parsed : reader.parse(raw);
-                Outgoing outgoing = lineage.prepare(event, raw, received, "/" + i, "http-batch");
+                Outgoing outgoing = lineage.prepare(event, raw, received, "/" + i, "http-batch", sender);
                 sent.add(outgoing);
                 sentIndex.add(i);
                 acks.add(publisher.send(outgoing.topic(), outgoing.key(), outgoing.value()));

@@ -12,6 +12,7 @@ import io.headwater.ingest.validation.JsonBodyReader;
 import io.headwater.ingest.validation.MalformedBodyException;
 import io.headwater.ingest.validation.SchemaCatalog;
 import io.headwater.ingest.validation.Violation;
+import io.headwater.openlineage.SecretRedactor;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -49,20 +50,31 @@ public class ServingIngestService {
         this.metrics = metrics;
     }
 
-    public List<String> acceptDecisions(byte[] body, int maxItems) {
-        return accept(body, DECISION, maxItems);
+    public List<String> acceptDecisions(byte[] body, int maxItems, Sender sender) {
+        return accept(body, DECISION, maxItems, sender);
     }
 
-    public List<String> acceptMonitoring(byte[] body, int maxItems) {
-        return accept(body, MONITORING, maxItems);
+    public List<String> acceptMonitoring(byte[] body, int maxItems, Sender sender) {
+        return accept(body, MONITORING, maxItems, sender);
     }
 
-    /** Converts one item (from HTTP or a Kafka topic). */
-    public Outgoing prepare(String kind, JsonNode json, String pointer, Instant received) {
-        return DECISION.equals(kind) ? decisions.read(json, pointer, received) : monitoring.read(json, pointer, received);
+    /** Converts one item (from HTTP or a Kafka topic), credentials taken out, its sender recorded. */
+    public Outgoing prepare(String kind, JsonNode json, String pointer, Instant received, Sender sender) {
+        SecretRedactor.Redactions redactions = SecretRedactor.redact(json);
+        if (redactions.any()) {
+            metrics.redacted(kind, pointer.isEmpty() ? "single" : "array", redactions.pointers().size());
+        }
+        if (DECISION.equals(kind)) {
+            Outgoing outgoing = decisions.read(json, pointer, received);
+            ((io.headwater.avro.Decision) outgoing.value()).setSentBy(sender.principal());
+            return outgoing;
+        }
+        Outgoing outgoing = monitoring.read(json, pointer, received);
+        ((io.headwater.avro.MonitoringStats) outgoing.value()).setSentBy(sender.principal());
+        return outgoing;
     }
 
-    private List<String> accept(byte[] body, String kind, int maxItems) {
+    private List<String> accept(byte[] body, String kind, int maxItems, Sender sender) {
         Instant received = Instant.now();
         JsonNode json = reader.parse(reader.text(body));
         List<JsonNode> items = new ArrayList<>();
@@ -78,7 +90,7 @@ public class ServingIngestService {
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             try {
-                outgoing.add(prepare(kind, items.get(i), json.isArray() ? "/" + i : "", received));
+                outgoing.add(prepare(kind, items.get(i), json.isArray() ? "/" + i : "", received, sender));
             } catch (InvalidEventException e) {
                 violations.addAll(e.violations());
             }

@@ -5,6 +5,7 @@ import io.headwater.ingest.kafka.DeadLetterPublisher;
 import io.headwater.ingest.kafka.EventPublisher;
 import io.headwater.ingest.metrics.IngestMetrics;
 import io.headwater.ingest.service.LineageIngestService;
+import io.headwater.ingest.service.Sender;
 import io.headwater.ingest.service.ServingIngestService;
 import io.headwater.ingest.validation.JsonBodyReader;
 import io.headwater.kafka.connection.KafkaConnection;
@@ -43,13 +44,15 @@ public class KafkaTransport {
         openLineageTopic.ifPresent(topic -> add(new TopicIngestor(topic, LineageIngestService.KIND, kafka, groupId,
                 (payload, received) -> {
                     String raw = reader.text(payload);
-                    return lineage.prepare(reader.parse(raw), raw, received, "", "kafka");
+                    return lineage.prepare(reader.parse(raw), raw, received, "", "kafka", Sender.kafka(topic));
                 }, publisher, deadLetters, metrics)));
         decisionsTopic.ifPresent(topic -> add(new TopicIngestor(topic, ServingIngestService.DECISION, kafka, groupId,
-                (payload, received) -> serving.prepare(ServingIngestService.DECISION, reader.parse(reader.text(payload)), "", received),
+                (payload, received) -> serving.prepare(ServingIngestService.DECISION, reader.parse(reader.text(payload)), "", received,
+                        Sender.kafka(topic)),
                 publisher, deadLetters, metrics)));
         monitoringTopic.ifPresent(topic -> add(new TopicIngestor(topic, ServingIngestService.MONITORING, kafka, groupId,
-                (payload, received) -> serving.prepare(ServingIngestService.MONITORING, reader.parse(reader.text(payload)), "", received),
+                (payload, received) -> serving.prepare(ServingIngestService.MONITORING, reader.parse(reader.text(payload)), "", received,
+                        Sender.kafka(topic)),
                 publisher, deadLetters, metrics)));
     }
 

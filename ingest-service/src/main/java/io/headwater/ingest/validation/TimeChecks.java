@@ -29,4 +29,25 @@ public final class TimeChecks {
                     + value.asText() + "'"));
         }
     }
+
+    /**
+     * A violation when holder.field lies further ahead of {@code now} than clocks may differ: an event from the
+     * future would stand as the latest state of its run until that time came.
+     */
+    public static List<Violation> notAhead(JsonNode holder, String field, String pointer, java.time.Instant now, java.time.Duration skew) {
+        JsonNode value = holder.get(field);
+        if (value == null || !value.isTextual()) {
+            return List.of();
+        }
+        try {
+            java.time.Instant time = OffsetDateTime.parse(value.asText()).toInstant();
+            if (time.isAfter(now.plus(skew))) {
+                return List.of(new Violation(pointer + "/" + field, "lies " + java.time.Duration.between(now, time).toMinutes()
+                        + " minutes ahead of this server's clock; clocks may differ by at most " + skew + " (headwater.ingest.max-clock-skew)"));
+            }
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            return List.of();
+        }
+        return List.of();
+    }
 }
