@@ -42,6 +42,7 @@ class AccessRulesIT {
                     "POST /internal/.*", Set.of(Roles.SERVICE),
                     "\\w+ /api/v1/keys.*", Set.of(Roles.ADMIN),
                     "\\w+ /api/v1/alerts/webhooks.*", Set.of(Roles.ADMIN),
+                    "GET /api/v1/audit.*", Set.of(Roles.AUDITOR),
                     "GET /api/v1/.*", Set.of(Roles.READER)),
             "schema-registry", rules(
                     "POST /subjects/\\{subject}/versions", ADMIN_OR_SERVICE,

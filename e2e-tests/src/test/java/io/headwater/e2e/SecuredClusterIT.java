@@ -238,8 +238,13 @@ class SecuredClusterIT {
         PLATFORM.ingest("/api/v1/lineage", event).expect(201);
         JsonNode answer = PLATFORM.http().await(PLATFORM.queryUrl("/api/v1/runs/" + run), a -> a.has("runId") || a.has("id"), Duration.ofSeconds(60));
         String reproduce = PLATFORM.query("/api/v1/runs/" + run + "/reproduce").body();
-        List<String> secrets = List.of(gitToken, sparkSecret, awsKey);
-        for (String secret : secrets) {
+        // A webhook's signing secret is shown once, in the answer that made it, and sealed on its topic.
+        String webhookSecret = as(Roles.ADMIN).post(PLATFORM.platform().query.url() + "/api/v1/alerts/webhooks",
+                "{\"url\":\"http://127.0.0.1:9/hook\"}").expect(201).json().path("secret").asText();
+        assertThat(webhookSecret).hasSizeGreaterThan(20);
+        assertThat(as(Roles.ADMIN).get(PLATFORM.platform().query.url() + "/api/v1/alerts/webhooks").body()).doesNotContain(webhookSecret);
+        List<String> secrets = List.of(gitToken, sparkSecret, awsKey, webhookSecret);
+        for (String secret : secrets.subList(0, 3)) {
             assertThat(answer.toString()).doesNotContain(secret);
             assertThat(reproduce).doesNotContain(secret);
         }
@@ -267,6 +272,35 @@ class SecuredClusterIT {
             secrets.stream().filter(log::contains).forEach(secret -> leaks.add(service.name() + " log"));
         }
         assertThat(leaks).as("where a planted secret was found").isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void theAuditShowsWhoReadADecisionAndWhoWasTurnedAway() {
+        String decision = PLATFORM.platform().query.url() + "/api/v1/decisions/secured-1";
+        as(Roles.READER).get(decision).expect(200);
+        PLATFORM.anonymous().get(decision);
+        PLATFORM.anonymous().withAuthorization("Bearer hwk_zzzzzzzzzzzz_" + "y".repeat(43)).get(decision);
+        String reader = PLATFORM.platform().authorization(Roles.READER).split("_")[1];
+        String audit = PLATFORM.platform().query.url() + "/api/v1/audit?id=secured-1";
+        assertThat(as(Roles.READER).get(audit).status()).as("only auditors read the audit").isEqualTo(403);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode entries = as(Roles.AUDITOR).get(audit).expect(200).json().path("entries");
+            List<String> seen = new ArrayList<>();
+            entries.forEach(e -> seen.add(e.path("principal").asText() + " " + e.path("method").asText() + " " + e.path("status").asInt()));
+            assertThat(seen).contains(reader + " GET 200", "anonymous GET 401", "refused:zzzzzzzzzzzz GET 401");
+            entries.forEach(e -> assertThat(e.path("service").asText()).isEqualTo("headwater-query-service"));
+        });
+        String export = as(Roles.AUDITOR).send("GET", PLATFORM.platform().query.url() + "/api/v1/audit/export?principal=" + reader, null,
+                "Accept", "application/x-ndjson").expect(200).body();
+        List<String> lines = export.lines().toList();
+        assertThat(lines).hasSizeGreaterThan(1);
+        assertThat(lines.get(lines.size() - 1)).contains("\"end\":true").contains("\"partial\":false");
+        assertThat(lines.subList(0, lines.size() - 1)).allSatisfy(line -> assertThat(line).contains("\"principal\":\"" + reader + "\""));
+        // Ingest audits its requests too, to the same topic.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(as(Roles.AUDITOR)
+                .get(PLATFORM.platform().query.url() + "/api/v1/audit?limit=10000").json().path("entries").toString())
+                .contains("headwater-ingest-service").contains("/api/v1/lineage"));
     }
 
     private static String namespaceOf(String run) {

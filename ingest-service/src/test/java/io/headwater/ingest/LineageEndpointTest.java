@@ -126,6 +126,14 @@ class LineageEndpointTest {
     }
 
     @Test
+    void inOpenModeOnlyLoopbackHostNamesAreAnsweredAgainstDnsRebinding() {
+        byte[] event = Fixtures.read("spark-captured", "0002-job1-sql-START.json");
+        given().header("Host", "rebinding.attacker.example").contentType("application/json").body(event).post("/api/v1/lineage")
+                .then().statusCode(421).body("title", equalTo("Misdirected request"));
+        given().header("Host", "rebinding.attacker.example").get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
     void anEventFromTheFutureIsRefusedNamingItsTime() {
         String event = new String(Fixtures.read("spark-captured", "0002-job1-sql-START.json"), StandardCharsets.UTF_8)
                 .replaceFirst("\"eventTime\"\\s*:\\s*\"[^\"]+\"", "\"eventTime\":\"" + java.time.Instant.now().plus(Duration.ofDays(2)) + "\"");

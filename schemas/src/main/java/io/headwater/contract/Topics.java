@@ -34,6 +34,8 @@ public final class Topics {
     public static final Topic<String> ALERT_WEBHOOKS = Topic.json("headwater.alert-webhooks.v1", true);
     /** API keys (JSON {@code io.headwater.contract.access.ApiKey}, keyed by key id; only hashes of secrets): every instance reads them all. */
     public static final Topic<String> API_KEYS = Topic.json("headwater.api-keys.v1", true);
+    /** The access audit: every request to every service, who made it and what it asked (JSON {@code io.headwater.contract.access.AuditEntry}); append-only, kept forever. */
+    public static final Topic<String> AUDIT = Topic.json("headwater.audit.v1", false);
     /** Records that were accepted but could not be converted or processed: the raw payload, the reason in headers. */
     public static final Topic<byte[]> DEAD_LETTER = Topic.bytes("headwater.deadletter.v1");
     /** JSON in: where OpenLineage's Kafka transport writes events (ingest reads it; the name is configurable). */
@@ -47,7 +49,7 @@ public final class Topics {
 
     /** Every topic the platform needs. */
     public static final List<Topic<?>> ALL = List.of(LINEAGE, DECISIONS, MONITORING, GRAPH_NODES, GRAPH_EDGES, ALERTS, DEAD_LETTER, SCHEMAS,
-            DECISIONS_LINKED, ALERT_WEBHOOKS, OPENLINEAGE_IN, DECISIONS_IN, MONITORING_IN, API_KEYS);
+            DECISIONS_LINKED, ALERT_WEBHOOKS, OPENLINEAGE_IN, DECISIONS_IN, MONITORING_IN, API_KEYS, AUDIT);
 
     private Topics() {
     }

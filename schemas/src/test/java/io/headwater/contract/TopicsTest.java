@@ -15,7 +15,7 @@ class TopicsTest {
         assertThat(names).doesNotHaveDuplicates().hasSize(Topics.ALL.size());
         for (Topic<?> topic : Topics.ALL) {
             if (topic.format() == Topic.Format.AVRO || topic == Topics.DEAD_LETTER || topic == Topics.ALERT_WEBHOOKS
-                    || topic == Topics.API_KEYS) {
+                    || topic == Topics.API_KEYS || topic == Topics.AUDIT) {
                 assertThat(topic.name()).as("a contract topic gets a new name for an incompatible change").matches("headwater\\..+\\.v\\d+");
             }
         }
@@ -26,6 +26,7 @@ class TopicsTest {
         assertThat(Topics.compactedNames()).containsExactlyInAnyOrder(Topics.GRAPH_NODES.name(), Topics.GRAPH_EDGES.name(), Topics.ALERTS.name(),
                 Topics.SCHEMAS.name(), Topics.DECISIONS_LINKED.name(), Topics.ALERT_WEBHOOKS.name(), Topics.API_KEYS.name());
         assertThat(Topics.LINEAGE.compacted()).isFalse();
+        assertThat(Topics.AUDIT.compacted()).as("the audit is append-only: nothing in it is ever replaced").isFalse();
     }
 
     @Test

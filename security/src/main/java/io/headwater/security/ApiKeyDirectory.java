@@ -41,28 +41,52 @@ public class ApiKeyDirectory {
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private volatile KafkaConsumer<String, String> consumer;
     private volatile boolean running = true;
+    private volatile Thread reader;
 
     /** After the service's own start-up checks (which name every missing topic at once), before requests. */
     void start(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 900) StartupEvent event,
-               AccessSettings settings, Config config) throws InterruptedException {
+               AccessSettings settings, Config config) {
         if (settings.open()) {
             LOG.warn("headwater.auth.mode=open: every caller has every role. Use it on one machine only; it listens on " + settings.httpHost());
             return;
         }
         KafkaConnection kafka = KafkaConnection.from(config);
+        // One check for both topics this module needs (the audit's too), then the keys are read in the background:
+        // a start does not wait for them, a request that needs a key before they are read does (awaitCaughtUp).
         RequiredTopicsCheck.verify(config.getOptionalValue("quarkus.application.name", String.class).orElse("headwater"), kafka,
-                List.of(Topics.API_KEYS), Duration.ofSeconds(10));
+                List.of(Topics.API_KEYS, Topics.AUDIT), Duration.ofSeconds(10));
         consumer = new KafkaConsumer<>(kafka.with(Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "headwater-api-keys",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")), new StringDeserializer(), new StringDeserializer());
-        Thread reader = new Thread(this::read, "headwater-api-keys");
+        reader = new Thread(this::read, "headwater-api-keys");
         reader.setDaemon(true);
         reader.start();
-        if (!caughtUp.await(CATCH_UP.toSeconds(), TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the API keys topic " + Topics.API_KEYS.name() + " could not be read within " + CATCH_UP
-                    + ": is Kafka reachable and does the topic exist (./headwater topics apply)?");
+    }
+
+    /** For readiness: null while all is well (or in open mode), else what is wrong. */
+    public String problem() {
+        Thread r = reader;
+        if (r == null) {
+            return null;
         }
-        LOG.infof("API keys: %d known, read from %s", keys.size(), Topics.API_KEYS.name());
+        if (!r.isAlive() && running) {
+            return "the API keys reader stopped: keys made or revoked since are not seen";
+        }
+        return caughtUp() ? null : "the API keys on " + Topics.API_KEYS.name() + " are still being read";
+    }
+
+    /** Waits (blocking) until the keys on the topic at start have been read; false when that took longer than allowed. */
+    public boolean awaitCaughtUp() {
+        try {
+            return caughtUp.await(CATCH_UP.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public boolean caughtUp() {
+        return caughtUp.getCount() == 0;
     }
 
     private void read() {
@@ -78,6 +102,7 @@ public class ApiKeyDirectory {
                 }
                 if (caughtUp.getCount() > 0 && end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
                     caughtUp.countDown();
+                    LOG.infof("API keys: %d known, read from %s", keys.size(), Topics.API_KEYS.name());
                 }
             }
         } catch (WakeupException stopping) {

@@ -37,10 +37,23 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        String presented = request.getToken().getToken();
-        if (settings.isServiceKey(presented)) {
+        if (settings.isServiceKey(request.getToken().getToken())) {
             return Uni.createFrom().item(Principals.service());
         }
+        if (!directory.caughtUp()) {
+            // Just started: wait (off the event loop) for the keys on the topic rather than refuse a valid one.
+            return context.runBlocking(() -> {
+                if (!directory.awaitCaughtUp()) {
+                    throw new AuthenticationFailedException("the API keys could not be read from Kafka yet; retry");
+                }
+                return null;
+            }).chain(ignored -> check(request));
+        }
+        return check(request);
+    }
+
+    private Uni<SecurityIdentity> check(TokenAuthenticationRequest request) {
+        String presented = request.getToken().getToken();
         Optional<ApiKeyToken> token = ApiKeyToken.parse(presented);
         if (token.isEmpty()) {
             return refuse("a credential that is not an API key (hwk_<id>_<secret>)");

@@ -37,19 +37,24 @@ public class BearerOrBasicMechanism implements HttpAuthenticationMechanism {
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         if (settings.open()) {
+            context.put(AuditRoute.PRINCIPAL, Principals.OPEN_MODE_USER);
             return Uni.createFrom().item(Principals.openModeUser());
         }
         String header = context.request().getHeader("Authorization");
         if (header == null || header.isBlank()) {
+            context.put(AuditRoute.PRINCIPAL, "anonymous");
             return Uni.createFrom().optional(java.util.Optional.empty());
         }
         String token;
         try {
             token = token(header.strip());
         } catch (IllegalArgumentException e) {
+            context.put(AuditRoute.PRINCIPAL, "refused:" + header.strip().split(" ")[0]);
             return Uni.createFrom().failure(new AuthenticationFailedException(e.getMessage()));
         }
-        return identities.authenticate(new TokenAuthenticationRequest(new TokenCredential(token, "api-key")));
+        return identities.authenticate(new TokenAuthenticationRequest(new TokenCredential(token, "api-key")))
+                .invoke(identity -> context.put(AuditRoute.PRINCIPAL, identity.getPrincipal().getName()))
+                .onFailure().invoke(failure -> context.put(AuditRoute.PRINCIPAL, AuditRoute.refused(token)));
     }
 
     static String token(String header) {

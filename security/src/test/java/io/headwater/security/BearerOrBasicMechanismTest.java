@@ -61,4 +61,13 @@ class BearerOrBasicMechanismTest {
         assertThat(AccessSettings.loopback("0.0.0.0")).isFalse();
         assertThat(AccessSettings.loopback("10.0.0.5")).isFalse();
     }
+
+    @Test
+    void theHostHeaderIsReadWithoutItsPort() {
+        assertThat(HostCheck.host("LocalHost:8080")).isEqualTo("localhost");
+        assertThat(HostCheck.host("127.0.0.1")).isEqualTo("127.0.0.1");
+        assertThat(HostCheck.host("[::1]:5000")).isEqualTo("[::1]");
+        assertThat(HostCheck.host("attacker.example:80")).isEqualTo("attacker.example");
+        assertThat(HostCheck.host(null)).isNull();
+    }
 }

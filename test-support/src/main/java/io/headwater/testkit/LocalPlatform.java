@@ -55,7 +55,7 @@ public final class LocalPlatform implements AutoCloseable {
      *                      can kill -9; else in this JVM ({@link #kafka})
      */
     public LocalPlatform(boolean graph, List<String> jvmOptions, boolean brokerProcess) {
-        this(graph, jvmOptions, brokerProcess, false);
+        this(graph, jvmOptions, brokerProcess, false, false);
     }
 
     /**
@@ -64,7 +64,12 @@ public final class LocalPlatform implements AutoCloseable {
      * them as a file, as a mounted Kubernetes Secret is. {@link #secrets()} lists what must never show.
      */
     public static LocalPlatform secured(boolean graph, List<String> jvmOptions) {
-        return new LocalPlatform(graph, jvmOptions, false, true);
+        return new LocalPlatform(graph, jvmOptions, false, true, true);
+    }
+
+    /** A plaintext broker, with the services requiring API keys as deployed ({@link #authorization} gives each role's). */
+    public static LocalPlatform withKeys(boolean graph, List<String> jvmOptions) {
+        return new LocalPlatform(graph, jvmOptions, false, false, true);
     }
 
     /**
@@ -105,7 +110,7 @@ public final class LocalPlatform implements AutoCloseable {
         query = startQuery();
     }
 
-    private LocalPlatform(boolean graph, List<String> jvmOptions, boolean brokerProcess, boolean secured) {
+    private LocalPlatform(boolean graph, List<String> jvmOptions, boolean brokerProcess, boolean secured, boolean requireKeys) {
         this.jvmOptions = jvmOptions;
         try {
             dataDir = Files.createTempDirectory("headwater-");
@@ -118,10 +123,12 @@ public final class LocalPlatform implements AutoCloseable {
         } else if (secured) {
             kafka = secure();
             kafka.createTopics(new TopicLayout(partitions, (short) 1));
-            requireKeys(kafka.bootstrapServers());
         } else {
             kafka = EmbeddedKafka.on(dataDir.resolve("kafka"), 0, 0).start();
             kafka.createTopics(new TopicLayout(partitions, (short) 1));
+        }
+        if (requireKeys) {
+            requireKeys(kafka.bootstrapServers());
         }
         registry = start(ServiceJars.SCHEMA_REGISTRY, Map.of());
         ingest = start(ServiceJars.INGEST, Map.of("headwater.schema-registry.url", registryUrl()));
@@ -131,6 +138,8 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
+    private final String webhookKey = java.util.Base64.getEncoder().encodeToString(java.util.UUID.randomUUID().toString().substring(0, 32)
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     /** Each role's API key token when the services require keys; empty in open mode. */
     private final Map<String, String> keys = new HashMap<>();
 
@@ -276,6 +285,10 @@ public final class LocalPlatform implements AutoCloseable {
     private ServiceProcess start(String module, int port, Map<String, String> extra) {
         Map<String, String> config = new HashMap<>(extra);
         config.put("kafka.bootstrap.servers", bootstrapServers());
+        // The tests' webhook receivers listen on loopback, where webhooks may not go unless allowed.
+        config.put("headwater.webhooks.allowed-hosts", "127.0.0.1,localhost");
+        // Webhook secrets sealed on their topic, in open mode too (where no service key would give the key).
+        config.put("headwater.webhooks.encryption-key", webhookKey);
         if (keys.isEmpty()) {
             // Tests of everything but access control: every caller is the local user (the services listen on loopback).
             config.put("headwater.auth.mode", "open");

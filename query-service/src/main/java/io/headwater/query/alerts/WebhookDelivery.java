@@ -24,14 +24,18 @@ final class WebhookDelivery {
     private static final Logger LOG = Logger.getLogger(WebhookDelivery.class);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Redirects are never followed: a receiver could otherwise send a delivery on to an address the targets refuse. */
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final WebhookTargets targets;
     private final ObjectMapper json;
     private final MeterRegistry metrics;
     private final int maxAttempts;
     private final Duration initialBackoff;
     private final BooleanSupplier running;
 
-    WebhookDelivery(ObjectMapper json, MeterRegistry metrics, int maxAttempts, Duration initialBackoff, BooleanSupplier running) {
+    WebhookDelivery(ObjectMapper json, MeterRegistry metrics, int maxAttempts, Duration initialBackoff, BooleanSupplier running,
+                    WebhookTargets targets) {
+        this.targets = targets;
         this.json = json;
         this.metrics = metrics;
         this.maxAttempts = maxAttempts;
@@ -50,6 +54,13 @@ final class WebhookDelivery {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         Duration backoff = initialBackoff;
         for (int attempt = 1; attempt <= maxAttempts && running.getAsBoolean(); attempt++) {
+            // Again at each attempt: the name may resolve elsewhere now than when it was subscribed.
+            java.util.Optional<String> refused = targets.refusal(subscription.url());
+            if (refused.isPresent()) {
+                metrics.counter("headwater.webhook.deliveries", "outcome", "refused").increment();
+                LOG.errorf("webhook %s: not delivering alert %s: the URL %s", subscription.id(), alert.alertId(), refused.get());
+                return false;
+            }
             String failure;
             try {
                 int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -61,13 +61,16 @@ public class WebhookDispatcher implements Runnable {
     private volatile long lastPoll = System.nanoTime();
     private volatile String lastFailure;
     private Thread thread;
+    private final WebhookSecrets secrets;
 
     public WebhookDispatcher(AlertStore store, AlertViews views, ObjectMapper json, MeterRegistry metrics,
                              KafkaConnection kafka, SchemaRegistryClient registry,
                              @ConfigProperty(name = "headwater.webhooks.group-id") String groupId,
                              @ConfigProperty(name = "headwater.webhooks.max-attempts") int maxAttempts,
                              @ConfigProperty(name = "headwater.webhooks.initial-backoff") Duration initialBackoff,
-                             @ConfigProperty(name = "headwater.webhooks.queue-per-subscription") int queuePerSubscription) {
+                             @ConfigProperty(name = "headwater.webhooks.queue-per-subscription") int queuePerSubscription,
+                             WebhookTargets targets, WebhookSecrets secrets) {
+        this.secrets = secrets;
         this.store = store;
         this.views = views;
         this.json = json;
@@ -75,7 +78,7 @@ public class WebhookDispatcher implements Runnable {
         this.kafka = kafka;
         this.registry = registry;
         this.groupId = groupId;
-        this.delivery = new WebhookDelivery(json, metrics, maxAttempts, initialBackoff, () -> running);
+        this.delivery = new WebhookDelivery(json, metrics, maxAttempts, initialBackoff, () -> running, targets);
         this.lanes = new WebhookLanes(queuePerSubscription, metrics);
     }
 
@@ -179,7 +182,7 @@ public class WebhookDispatcher implements Runnable {
         for (WebhookSubscription subscription : matching) {
             boolean queued = lanes.submit(subscription.id(), () -> {
                 try {
-                    delivery.deliver(subscription, view);
+                    delivery.deliver(unsealed(subscription), view);
                 } finally {
                     watermark.done(partition, offset);
                 }
@@ -188,6 +191,10 @@ public class WebhookDispatcher implements Runnable {
                 watermark.done(partition, offset);
             }
         }
+    }
+
+    private WebhookSubscription unsealed(WebhookSubscription s) {
+        return new WebhookSubscription(s.id(), s.url(), s.model(), s.version(), s.minSeverity(), s.format(), secrets.open(s.secret()), s.createdAt());
     }
 
     /** The subscriptions, waiting while the replica is still loading rather than skipping the alert. */

@@ -15,7 +15,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -39,7 +38,12 @@ public class WebhookService {
     private final ObjectMapper json;
     private final KafkaProducer<String, String> producer;
 
-    public WebhookService(AlertStore store, ObjectMapper json, KafkaConnection kafka) {
+    private final WebhookTargets targets;
+    private final WebhookSecrets secrets;
+
+    public WebhookService(AlertStore store, ObjectMapper json, KafkaConnection kafka, WebhookTargets targets, WebhookSecrets secrets) {
+        this.targets = targets;
+        this.secrets = secrets;
         this.store = store;
         this.json = json;
         this.producer = new KafkaProducer<>(kafka.with(Map.of(ProducerConfig.ACKS_CONFIG, "all",
@@ -51,15 +55,9 @@ public class WebhookService {
         if (request == null || request.url() == null) {
             throw new InvalidParameterException("url", "is required, e.g. https://hooks.example.com/headwater");
         }
-        URI uri;
-        try {
-            uri = URI.create(request.url());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("url", "is not a URL");
-        }
-        if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null) {
-            throw new InvalidParameterException("url", "must be an http or https URL with a host");
-        }
+        targets.refusal(request.url()).ifPresent(reason -> {
+            throw new InvalidParameterException("url", reason);
+        });
         String format = request.format() == null ? "json" : request.format();
         if (!FORMATS.contains(format)) {
             throw new InvalidParameterException("format", "must be json or slack");
@@ -74,7 +72,9 @@ public class WebhookService {
         String secret = request.secret() != null && !request.secret().isBlank() ? request.secret() : newSecret();
         WebhookSubscription subscription = new WebhookSubscription(UUID.randomUUID().toString(), request.url(), request.model(), request.version(),
                 severity, format, secret, Instant.now());
-        send(subscription.id(), write(subscription));
+        // On the topic the secret is sealed; the answer shows it this once.
+        send(subscription.id(), write(new WebhookSubscription(subscription.id(), subscription.url(), subscription.model(), subscription.version(),
+                subscription.minSeverity(), subscription.format(), secrets.seal(secret), subscription.createdAt())));
         return subscription;
     }
 

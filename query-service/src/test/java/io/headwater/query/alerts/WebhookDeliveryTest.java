@@ -26,6 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Delivery to a real HTTP receiver on this machine: retries, backoff, signature, counts. */
 class WebhookDeliveryTest {
 
+    /** The test's receiver listens on loopback, which only an allow-list lets webhooks reach. */
+    private static final WebhookTargets LOOPBACK_ALLOWED = new WebhookTargets(java.util.Optional.of(java.util.List.of("127.0.0.1", "localhost")));
+
+
     private static final String SECRET = "s3cret";
     private static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
     private static final AlertView ALERT = new AlertView("a-1", "churn", "7", "model:churn#7", "tenure", "psi", 0.31, 0.2, "ALERT", "OPEN",
@@ -62,7 +66,7 @@ class WebhookDeliveryTest {
     @Test
     void aReceiverThatFailsTwiceGetsItOnTheThirdTrySignedTheSameEachTime() throws Exception {
         failuresLeft.set(2);
-        WebhookDelivery delivery = new WebhookDelivery(json, metrics, 5, Duration.ofMillis(10), () -> true);
+        WebhookDelivery delivery = new WebhookDelivery(json, metrics, 5, Duration.ofMillis(10), () -> true, LOOPBACK_ALLOWED);
         assertThat(delivery.deliver(subscription(), ALERT)).isTrue();
         assertThat(received).hasSize(3);
         for (String[] request : received) {
@@ -77,7 +81,7 @@ class WebhookDeliveryTest {
     @Test
     void aReceiverThatNeverTakesItIsGivenUpOnAfterTheLastAttempt() {
         failuresLeft.set(100);
-        WebhookDelivery delivery = new WebhookDelivery(json, metrics, 3, Duration.ofMillis(5), () -> true);
+        WebhookDelivery delivery = new WebhookDelivery(json, metrics, 3, Duration.ofMillis(5), () -> true, LOOPBACK_ALLOWED);
         assertThat(delivery.deliver(subscription(), ALERT)).isFalse();
         assertThat(received).hasSize(3);
         assertThat(metrics.counter("headwater.webhook.deliveries", "outcome", "failed").count()).isEqualTo(1);
@@ -86,9 +90,37 @@ class WebhookDeliveryTest {
     @Test
     void aStoppingServiceMakesNoFurtherAttempt() {
         failuresLeft.set(100);
-        WebhookDelivery delivery = new WebhookDelivery(json, metrics, 5, Duration.ofMillis(5), () -> received.isEmpty());
+        WebhookDelivery delivery = new WebhookDelivery(json, metrics, 5, Duration.ofMillis(5), () -> received.isEmpty(), LOOPBACK_ALLOWED);
         assertThat(delivery.deliver(subscription(), ALERT)).isFalse();
         assertThat(received).hasSize(1);
+    }
+
+    @Test
+    void aUrlInsideTheDeploymentGetsNoRequestAtAll() {
+        WebhookDelivery delivery = new WebhookDelivery(json, metrics, 5, Duration.ofMillis(5), () -> true, new WebhookTargets(java.util.Optional.empty()));
+        assertThat(delivery.deliver(subscription(), ALERT)).isFalse();
+        assertThat(received).as("query-service never became a proxy onto loopback").isEmpty();
+        assertThat(metrics.counter("headwater.webhook.deliveries", "outcome", "refused").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aRedirectIsNotFollowed() throws Exception {
+        com.sun.net.httpserver.HttpServer redirecting = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        redirecting.createContext("/hook", exchange -> {
+            exchange.getResponseHeaders().add("Location", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+            exchange.sendResponseHeaders(307, -1);
+            exchange.close();
+        });
+        redirecting.start();
+        try {
+            WebhookSubscription toRedirector = new WebhookSubscription("w-2", "http://127.0.0.1:" + redirecting.getAddress().getPort() + "/hook",
+                    null, null, "WARN", "json", SECRET, T);
+            WebhookDelivery delivery = new WebhookDelivery(json, metrics, 2, Duration.ofMillis(5), () -> true, LOOPBACK_ALLOWED);
+            assertThat(delivery.deliver(toRedirector, ALERT)).isFalse();
+            assertThat(received).as("the redirect's target was never called").isEmpty();
+        } finally {
+            redirecting.stop(0);
+        }
     }
 
     @Test

@@ -1,0 +1,101 @@
+package io.headwater.bench;
+
+import io.headwater.contract.access.Roles;
+import io.headwater.contract.graph.NodeId;
+import io.headwater.testkit.Fixtures;
+import io.headwater.testkit.Http;
+import io.headwater.testkit.LocalPlatform;
+import org.HdrHistogram.Histogram;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What access control costs: the same requests, one client after another, against a platform in open mode
+ * and against one that requires API keys and audits every request (keys checked, identity resolved, an
+ * audit record sent per request). Prints latencies side by side and their ratio; asserts nothing.
+ * Settings: bench.requests (3000 per path), bench.warmup (2000).
+ */
+public final class AccessBenchmark {
+
+    private record Result(Histogram ingest, Histogram lineage, Histogram decision) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int requests = Integer.getInteger("bench.requests", 3000);
+        int warmup = Integer.getInteger("bench.warmup", 2000);
+        System.out.println("Headwater access benchmark: open mode against API keys + audit");
+        System.out.println("machine: " + Machine.describe());
+        System.out.printf("requests: %d per path after %d warm-up, one keep-alive client, sequential%n", requests, warmup);
+        Result open;
+        try (LocalPlatform platform = new LocalPlatform(true, List.of("-Xmx512m"))) {
+            open = measure(platform, requests, warmup);
+        }
+        Result keys;
+        try (LocalPlatform platform = LocalPlatform.withKeys(true, List.of("-Xmx512m"))) {
+            keys = measure(platform, requests, warmup);
+        }
+        System.out.printf("%-44s %10s %10s %10s %10s %8s%n", "path", "open p50", "keys p50", "open p99", "keys p99", "p50 x");
+        row("POST /api/v1/lineage (one Spark event)", open.ingest(), keys.ingest());
+        row("GET /api/v1/lineage (depth 2)", open.lineage(), keys.lineage());
+        row("GET /api/v1/decisions/{id}", open.decision(), keys.decision());
+    }
+
+    private static Result measure(LocalPlatform platform, int requests, int warmup) throws Exception {
+        String producer = platform.authorization(Roles.PRODUCER);
+        String reader = platform.authorization(Roles.READER);
+        Http http = new Http();
+        for (Path event : Fixtures.events("spark-captured")) {
+            http.withAuthorization(producer).post(platform.ingest.url() + "/api/v1/lineage", java.nio.file.Files.readString(event)).expect(201);
+        }
+        http.withAuthorization(producer).post(platform.ingest.url() + "/api/v1/decisions", """
+                {"decisionId":"bench-1","modelName":"m","modelVersion":"1","decisionTime":"2026-11-26T10:00:00Z","output":{"ok":true}}""").expect(201);
+        String dataset = NodeId.dataset("file", "/srv/spark-demo/data/out/revenue_by_country").value();
+        String lineage = platform.query.url() + "/api/v1/lineage?depth=2&nodeId=" + Http.encode(dataset);
+        http.withAuthorization(reader).await(lineage, a -> a.path("graph").size() >= 3, Duration.ofSeconds(90));
+        http.withAuthorization(reader).await(platform.query.url() + "/api/v1/decisions/bench-1", a -> a.has("decisionId"), Duration.ofSeconds(90));
+        String template = new String(Fixtures.read("spark-captured", "0002-job1-sql-START.json"), StandardCharsets.UTF_8);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        Histogram ingest = time(client, warmup, requests, () -> HttpRequest.newBuilder(URI.create(platform.ingest.url() + "/api/v1/lineage"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        template.replace("01a215d8-b242-752e-8681-58dc1af79577", UUID.randomUUID().toString()))), producer, 201);
+        Histogram graph = time(client, warmup, requests, () -> HttpRequest.newBuilder(URI.create(lineage)).GET(), reader, 200);
+        Histogram decision = time(client, warmup, requests,
+                () -> HttpRequest.newBuilder(URI.create(platform.query.url() + "/api/v1/decisions/bench-1")).GET(), reader, 200);
+        return new Result(ingest, graph, decision);
+    }
+
+    private static Histogram time(HttpClient client, int warmup, int requests, java.util.function.Supplier<HttpRequest.Builder> request,
+                                  String authorization, int expected) throws Exception {
+        Histogram histogram = new Histogram(3);
+        for (int i = 0; i < warmup + requests; i++) {
+            HttpRequest.Builder builder = request.get();
+            if (authorization != null) {
+                builder.header("Authorization", authorization);
+            }
+            long start = System.nanoTime();
+            int status = client.send(builder.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            long micros = (System.nanoTime() - start) / 1000;
+            if (status != expected) {
+                throw new IllegalStateException("answered " + status + ", expected " + expected);
+            }
+            if (i >= warmup) {
+                histogram.recordValue(micros);
+            }
+        }
+        return histogram;
+    }
+
+    private static void row(String path, Histogram open, Histogram keys) {
+        System.out.printf("%-44s %8.2fms %8.2fms %8.2fms %8.2fms %7.2fx%n", path, open.getValueAtPercentile(50) / 1000.0,
+                keys.getValueAtPercentile(50) / 1000.0, open.getValueAtPercentile(99) / 1000.0, keys.getValueAtPercentile(99) / 1000.0,
+                (double) keys.getValueAtPercentile(50) / open.getValueAtPercentile(50));
+    }
+}

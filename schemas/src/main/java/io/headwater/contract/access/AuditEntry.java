@@ -1,0 +1,56 @@
+package io.headwater.contract.access;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One request as the access audit keeps it: who, when, what they asked (method, path, query), what came of it
+ * (status, bytes, latency). Never a request or answer body, never a credential: a refused key appears by its
+ * public id only.
+ *
+ * @param principal the key id (or the services' identity, or open mode's local user); {@code anonymous} without
+ *                  credentials; {@code refused:<key id>} when the credentials were not accepted
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AuditEntry(Instant time, String service, String principal, String method, String path, Map<String, List<String>> query,
+                         int status, long bytes, double latencyMs, String client) {
+
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /** Whether this request asked about {@code id}: a path segment, or a query value, equal to it. */
+    public boolean concerns(String id) {
+        if (path != null) {
+            for (String segment : path.split("/")) {
+                if (java.net.URLDecoder.decode(segment, java.nio.charset.StandardCharsets.UTF_8).equals(id)) {
+                    return true;
+                }
+            }
+        }
+        return query != null && query.values().stream().anyMatch(values -> values.contains(id));
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static AuditEntry fromJson(String json) {
+        try {
+            return JSON.readValue(json, AuditEntry.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not an audit entry: " + e.getMessage(), e);
+        }
+    }
+}
