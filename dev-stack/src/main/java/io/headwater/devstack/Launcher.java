@@ -88,7 +88,8 @@ public final class Launcher {
         say("starting ingest-service, lineage-streams and query-service ...");
         // They only need Kafka and the registry, so they start side by side.
         List<CompletableFuture<ServiceProcess>> rest = List.of(
-                CompletableFuture.supplyAsync(() -> launch(ServiceJars.INGEST, settings.ingestPort(), common)),
+                CompletableFuture.supplyAsync(() -> launch(ServiceJars.INGEST, settings.ingestPort(),
+                        with(common, "headwater.ingest.decision-lookup-url", "http://127.0.0.1:" + settings.queryPort()))),
                 CompletableFuture.supplyAsync(() -> launch(ServiceJars.LINEAGE_STREAMS, settings.streamsPort(),
                         with(common, "kafka-streams.state.dir", settings.dataDir().resolve("lineage-streams").toString()))),
                 CompletableFuture.supplyAsync(() -> launch(ServiceJars.QUERY, settings.queryPort(),

@@ -33,7 +33,8 @@ class EmittersIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path ROOT = Path.of(System.getProperty("headwater.home", "..")).toAbsolutePath().normalize();
     @RegisterExtension
-    static final PlatformExtension PLATFORM = PlatformExtension.withGraph();
+    /** The emitters send with a producer's key, as the OpenLineage clients' api_key auth does (HEADWATER_API_KEY). */
+    static final PlatformExtension PLATFORM = PlatformExtension.withGraphAndKeys();
 
     private static boolean pythonAvailable() {
         try {
@@ -54,6 +55,7 @@ class EmittersIT {
         Files.setPosixFilePermissions(smi, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path spool = Files.createTempDirectory("spool");
         String out = python(Map.of("PATH", bin + ":" + System.getenv("PATH"), "HEADWATER_URL", PLATFORM.platform().ingest.url(),
+                        "HEADWATER_API_KEY", producerKey(),
                         "HEADWATER_SPOOL_DIR", spool.toString(), "HEADWATER_CONTAINER_IMAGE", "ghcr.io/acme/train:1.4@sha256:" + "cd".repeat(32)),
                 "clients/python/examples/train_churn.py", "--model-version", "42", "--epochs", "3", "--rows", "800");
         String runId = out.replaceAll("(?s).*run ([0-9a-f-]{36}) recorded.*", "$1");
@@ -84,7 +86,8 @@ class EmittersIT {
     @Test
     void aJavaTrainingRunAndItsDecisionsAreRecorded() throws Exception {
         Path spool = Files.createTempDirectory("spool");
-        io.headwater.client.ClientConfig config = io.headwater.client.ClientConfig.fromEnvironment().withUrl(PLATFORM.platform().ingest.url()).withSpoolDir(spool);
+        io.headwater.client.ClientConfig config = io.headwater.client.ClientConfig.fromEnvironment().withUrl(PLATFORM.platform().ingest.url()).withSpoolDir(spool)
+                .withApiKey(producerKey());
         io.headwater.client.TrainingRun run = io.headwater.client.TrainingRun.start("fraud-train", "jvm",
                 new io.headwater.client.LineageTransport(config), new io.headwater.client.EnvironmentCapture(), ROOT);
         io.headwater.client.TrainingRun.record(run, r -> {
@@ -141,5 +144,9 @@ class EmittersIT {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    private static String producerKey() {
+        return PLATFORM.platform().authorization(io.headwater.contract.access.Roles.PRODUCER).substring("Bearer ".length());
     }
 }

@@ -303,6 +303,38 @@ class SecuredClusterIT {
                 .contains("headwater-ingest-service").contains("/api/v1/lineage"));
     }
 
+    @Test
+    @Order(9)
+    void anIdentityProvidersJwtIsTakenWithTheRolesItsGroupsNameAndAnExpiredOneIsNot() {
+        io.headwater.testkit.TestJwts idp = PLATFORM.platform().jwts();
+        String decision = PLATFORM.platform().query.url() + "/api/v1/decisions/secured-1";
+        Http ada = PLATFORM.anonymous().withAuthorization("Bearer " + idp.token("ada", List.of("reader")));
+        assertThat(ada.get(decision).status()).isEqualTo(200);
+        Http expired = PLATFORM.anonymous().withAuthorization("Bearer " + idp.token("ada", List.of("reader"),
+                java.time.Instant.now().minusSeconds(60), io.headwater.testkit.TestJwts.ISSUER));
+        Http.Response refused = expired.get(decision);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().path("type").asText()).endsWith("credentials-refused");
+        Http producerOnly = PLATFORM.anonymous().withAuthorization("Bearer " + idp.token("bob", List.of("producer")));
+        assertThat(producerOnly.get(decision).status()).isEqualTo(403);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(as(Roles.AUDITOR)
+                .get(PLATFORM.platform().query.url() + "/api/v1/audit?principal=jwt:ada").json().path("entries").toString())
+                .contains("/api/v1/decisions/secured-1"));
+    }
+
+    @Test
+    @Order(10)
+    void aDecisionNeverChangesTheSameContentAgainIsFineForgedContentIsA409() {
+        String same = """
+                {"decisionId":"secured-1","modelName":"m","modelVersion":"1","decisionTime":"2026-11-26T10:00:00Z","output":{"ok":true}}""";
+        PLATFORM.ingest("/api/v1/decisions", same).expect(201);
+        Http.Response forged = PLATFORM.ingest("/api/v1/decisions", same.replace("\"modelVersion\":\"1\"", "\"modelVersion\":\"forged\""));
+        assertThat(forged.status()).as(forged.body()).isEqualTo(409);
+        assertThat(forged.json().path("type").asText()).endsWith("decision-conflict");
+        assertThat(forged.json().path("detail").asText()).contains("secured-1").contains("modelVersion: '1' recorded, 'forged' sent");
+        assertThat(PLATFORM.query("/api/v1/decisions/secured-1").json().path("modelVersion").asText()).isEqualTo("1");
+    }
+
     private static String namespaceOf(String run) {
         String event = PoisonInputIT.runEvent(run, "START", "2026-11-26T10:00:00Z", "x", "{}");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"job\":\\{\"namespace\":\"([^\"]+)\"").matcher(event);

@@ -40,6 +40,10 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
         if (settings.isServiceKey(request.getToken().getToken())) {
             return Uni.createFrom().item(Principals.service());
         }
+        if (JwtIdentityProvider.looksLikeJwt(request.getToken().getToken())) {
+            // Not a key: the JWT provider's to judge (it answers nothing either when JWTs are not configured).
+            return Uni.createFrom().nullItem();
+        }
         if (!directory.caughtUp()) {
             // Just started: wait (off the event loop) for the keys on the topic rather than refuse a valid one.
             return context.runBlocking(() -> {

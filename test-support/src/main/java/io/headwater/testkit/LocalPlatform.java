@@ -140,6 +140,15 @@ public final class LocalPlatform implements AutoCloseable {
 
     private final String webhookKey = java.util.Base64.getEncoder().encodeToString(java.util.UUID.randomUUID().toString().substring(0, 32)
             .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    private TestJwts jwts;
+    private final int queryPort = EmbeddedKafka.freePort();
+    private boolean queryPortTaken;
+
+    /** The test identity provider whose JWTs the services take, when they require keys. */
+    public TestJwts jwts() {
+        return jwts;
+    }
+
     /** Each role's API key token when the services require keys; empty in open mode. */
     private final Map<String, String> keys = new HashMap<>();
 
@@ -151,6 +160,10 @@ public final class LocalPlatform implements AutoCloseable {
         clientConfig.put("headwater.auth.service-key-file", serviceKey);
         // Headwater's own registry takes the shared service key; Confluent clients send it as basic auth's password.
         clientConfig.put("headwater.schema-registry.basic-auth-file", secretFile("registry-credentials", "headwater:" + keys.get("service")));
+        // An identity provider's tokens are taken too, verified against its public key.
+        jwts = TestJwts.create(dataDir.resolve("idp"));
+        clientConfig.put("headwater.auth.jwt.public-key-location", jwts.publicKey().toString());
+        clientConfig.put("headwater.auth.jwt.issuer", TestJwts.ISSUER);
     }
 
     /**
@@ -214,7 +227,9 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Starts one more query-service instance (its own graph replica, a share of the decision partitions). */
     public ServiceProcess startQuery() {
-        return start(ServiceJars.QUERY, Map.of("headwater.schema-registry.url", registryUrl(),
+        int port = queryPortTaken ? EmbeddedKafka.freePort() : queryPort;
+        queryPortTaken = true;
+        return start(ServiceJars.QUERY, port, Map.of("headwater.schema-registry.url", registryUrl(),
                 "kafka-streams.state.dir", dataDir.resolve("query-state-" + started.size()).toString()));
     }
 
@@ -285,6 +300,10 @@ public final class LocalPlatform implements AutoCloseable {
     private ServiceProcess start(String module, int port, Map<String, String> extra) {
         Map<String, String> config = new HashMap<>(extra);
         config.put("kafka.bootstrap.servers", bootstrapServers());
+        if (module.equals(ServiceJars.INGEST)) {
+            // Ingest asks the first query-service instance (on a port chosen now) whether a decision id is already recorded.
+            config.put("headwater.ingest.decision-lookup-url", "http://127.0.0.1:" + queryPort);
+        }
         // The tests' webhook receivers listen on loopback, where webhooks may not go unless allowed.
         config.put("headwater.webhooks.allowed-hosts", "127.0.0.1,localhost");
         // Webhook secrets sealed on their topic, in open mode too (where no service key would give the key).

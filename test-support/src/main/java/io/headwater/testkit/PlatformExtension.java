@@ -19,6 +19,7 @@ public final class PlatformExtension implements BeforeAllCallback, AfterAllCallb
 
     private final boolean graph;
     private final boolean secured;
+    private boolean keys;
     private final List<String> jvmOptions;
     private final Http http = new Http();
     private LocalPlatform platform;
@@ -44,9 +45,16 @@ public final class PlatformExtension implements BeforeAllCallback, AfterAllCallb
         return new PlatformExtension(true, true, LocalPlatform.SMALL_JVM);
     }
 
+    /** The whole platform on a plaintext broker, the services requiring API keys as deployed ({@link LocalPlatform#withKeys}). */
+    public static PlatformExtension withGraphAndKeys() {
+        PlatformExtension extension = new PlatformExtension(true, false, LocalPlatform.SMALL_JVM);
+        extension.keys = true;
+        return extension;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        platform = secured ? LocalPlatform.secured(graph, jvmOptions) : new LocalPlatform(graph, jvmOptions);
+        platform = secured ? LocalPlatform.secured(graph, jvmOptions) : keys ? LocalPlatform.withKeys(graph, jvmOptions) : new LocalPlatform(graph, jvmOptions);
     }
 
     @Override

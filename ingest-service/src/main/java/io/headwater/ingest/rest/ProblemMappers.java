@@ -39,6 +39,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response conflict(io.headwater.ingest.decisions.DecisionConflictException e, UriInfo uri) {
+        return respond(Problem.of("decision-conflict", "The decision is already recorded with other content", 409, e.getMessage(), uri.getPath(),
+                e.differences().stream().map(d -> new Problem.FieldError("/" + d.substring(0, d.indexOf(':')), d)).toList()));
+    }
+
+    @ServerExceptionMapper
     public Response notAllowed(io.headwater.ingest.validation.NamespaceNotAllowedException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.violations().stream().map(v -> new Problem.FieldError(v.pointer(), v.detail())).toList();
         return respond(Problem.of("namespace-not-allowed", "The key may not write this namespace", 403, e.getMessage(), uri.getPath(), errors));

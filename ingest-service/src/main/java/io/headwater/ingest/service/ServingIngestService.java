@@ -2,6 +2,7 @@ package io.headwater.ingest.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.headwater.ingest.decisions.DecisionConflicts;
 import io.headwater.ingest.decisions.DecisionReader;
 import io.headwater.ingest.kafka.EventPublisher;
 import io.headwater.ingest.kafka.Outgoing;
@@ -41,8 +42,11 @@ public class ServingIngestService {
     private final EventPublisher publisher;
     private final IngestMetrics metrics;
 
+    private final DecisionConflicts conflicts;
+
     public ServingIngestService(ObjectMapper mapper, SchemaCatalog catalog, EventPublisher publisher, IngestMetrics metrics,
-                                @ConfigProperty(name = "headwater.ingest.max-decision-bytes") long maxDecisionBytes) {
+                                @ConfigProperty(name = "headwater.ingest.max-decision-bytes") long maxDecisionBytes, DecisionConflicts conflicts) {
+        this.conflicts = conflicts;
         this.reader = new JsonBodyReader(mapper);
         this.decisions = new DecisionReader(catalog, maxDecisionBytes);
         this.monitoring = new MonitoringReader(catalog);
@@ -98,6 +102,14 @@ public class ServingIngestService {
         if (!violations.isEmpty()) {
             metrics.rejected(kind, "http", "unknown", "invalid");
             throw new InvalidEventException(violations);
+        }
+        if (DECISION.equals(kind)) {
+            try {
+                conflicts.check(outgoing.stream().map(o -> (io.headwater.avro.Decision) o.value()).toList());
+            } catch (io.headwater.ingest.decisions.DecisionConflictException e) {
+                metrics.rejected(kind, "http", "unknown", "conflict");
+                throw e;
+            }
         }
         List<CompletableFuture<RecordMetadata>> acks = outgoing.stream()
                 .map(o -> publisher.send(o.topic(), o.key(), o.value())).toList();

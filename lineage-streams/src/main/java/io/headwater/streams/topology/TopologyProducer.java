@@ -22,6 +22,7 @@ import io.headwater.streams.drift.ModelVersionReferences;
 import io.headwater.streams.facts.GraphFact.Kind;
 import io.headwater.streams.facts.GraphFact;
 import io.headwater.streams.graph.DecisionLinks;
+import io.headwater.streams.graph.FirstDecisionWins;
 import io.headwater.streams.graph.GraphMerge;
 import io.headwater.streams.graph.GraphProjection;
 import io.headwater.streams.graph.RunProjector;
@@ -132,14 +133,17 @@ public class TopologyProducer {
                         .withKeySerde(Serdes.String()).withValueSerde(nodeSerde));
         nodes.toStream().to(Topics.GRAPH_NODES.name(), produced(Topics.GRAPH_NODES));
 
-        // Decisions, keyed by id (a repeat replaces itself), each linked to its model version; one that names a
+        // Decisions, keyed by id, each linked to its model version; one that names a
         // version not yet known is kept unlinked and re-emitted, linked, when the version appears.
         KTable<String, GraphNode> modelVersions = nodes.filter((id, node) -> node.getKind() == NodeKind.MODEL_VERSION,
                 Materialized.<String, GraphNode>as(stores.apply(MODEL_VERSIONS_STORE))
                         .withKeySerde(Serdes.String()).withValueSerde(nodeSerde));
-        builder.table(Topics.DECISIONS.name(), consumed(Topics.DECISIONS),
-                        Materialized.<String, Decision>as(stores.apply(DECISIONS_STORE))
-                                .withKeySerde(Serdes.String()).withValueSerde(serdes.values(Topics.DECISIONS)))
+        // The first content of a decision id stands (FirstDecisionWins); a conflicting repeat is dead-lettered.
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(FirstDecisionWins.STORE), Serdes.String(), Serdes.String()));
+        builder.stream(Topics.DECISIONS.name(), consumed(Topics.DECISIONS))
+                .processValues(FirstDecisionWins::new, Named.as("first-decision-wins"), FirstDecisionWins.STORE)
+                .toTable(Named.as("decisions-table"), Materialized.<String, Decision>as(stores.apply(DECISIONS_STORE))
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.values(Topics.DECISIONS)))
                 .leftJoin(modelVersions, decision -> NodeId.modelVersion(decision.getModelName(), decision.getModelVersion()).value(),
                         DecisionLinks::link, TableJoined.as("decision-model-version"),
                         Materialized.<String, LinkedDecision>as(stores.apply(LINKED_DECISIONS_STORE))

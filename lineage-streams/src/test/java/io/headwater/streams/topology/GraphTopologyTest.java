@@ -29,6 +29,7 @@ import java.util.Random;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The topology over the real fixture sets, in a TopologyTestDriver. */
 class GraphTopologyTest {
@@ -318,6 +319,23 @@ class GraphTopologyTest {
                 }
             }
             return cached;
+        }
+    }
+
+    @Test
+    void aDecisionNeverChangesTheFirstContentStandsAndAForgedRepeatIsRefused() {
+        try (GraphDriver graph = new GraphDriver(stateDir)) {
+            Instant time = Instant.parse("2026-11-26T10:15:00Z");
+            io.headwater.avro.Decision first = io.headwater.avro.Decision.newBuilder().setDecisionId("d-9").setModelName("churn").setModelVersion("3")
+                    .setDecisionTime(time).setOutputJson("{\"churn\":true}").setReceivedAt(time).setSentBy("key-a").build();
+            graph.sendDecision(first);
+            // Sent again (a retry, through another instance): the same decision, taken as itself.
+            graph.sendDecision(io.headwater.avro.Decision.newBuilder(first).setReceivedAt(time.plusSeconds(5)).setSentBy("key-b").build());
+            assertThat(graph.decisions.get("d-9").getDecision().getModelVersion()).isEqualTo("3");
+            io.headwater.avro.Decision forged = io.headwater.avro.Decision.newBuilder(first).setModelVersion("forged").build();
+            assertThatThrownBy(() -> graph.sendDecision(forged)).hasRootCauseInstanceOf(io.headwater.streams.graph.FirstDecisionWins.ConflictingDecisionException.class)
+                    .hasStackTraceContaining("decision d-9 was recorded first with other content");
+            assertThat(graph.decisions.get("d-9").getDecision().getModelVersion()).as("the first content stands").isEqualTo("3");
         }
     }
 }
