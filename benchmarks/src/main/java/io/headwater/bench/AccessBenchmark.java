@@ -19,8 +19,9 @@ import java.util.UUID;
 
 /**
  * What access control costs: the same requests, one client after another, against a platform in open mode
- * and against one that requires API keys and audits every request (keys checked, identity resolved, an
- * audit record sent per request). Prints latencies side by side and their ratio; asserts nothing.
+ * without the audit, in open mode with it, and requiring API keys with the audit (the default: keys checked,
+ * identity resolved, an audit record sent per request). Prints latencies side by side and their ratios to
+ * the first; asserts nothing.
  * Settings: bench.requests (3000 per path), bench.warmup (2000).
  */
 public final class AccessBenchmark {
@@ -34,18 +35,24 @@ public final class AccessBenchmark {
         System.out.println("Headwater access benchmark: open mode against API keys + audit");
         System.out.println("machine: " + Machine.describe());
         System.out.printf("requests: %d per path after %d warm-up, one keep-alive client, sequential%n", requests, warmup);
-        Result open;
+        Result bare;
+        try (LocalPlatform platform = new LocalPlatform(true, List.of("-Xmx512m", "-Dheadwater.audit.enabled=false"))) {
+            bare = measure(platform, requests, warmup);
+        }
+        Result audited;
         try (LocalPlatform platform = new LocalPlatform(true, List.of("-Xmx512m"))) {
-            open = measure(platform, requests, warmup);
+            audited = measure(platform, requests, warmup);
         }
         Result keys;
         try (LocalPlatform platform = LocalPlatform.withKeys(true, List.of("-Xmx512m"))) {
             keys = measure(platform, requests, warmup);
         }
-        System.out.printf("%-44s %10s %10s %10s %10s %8s%n", "path", "open p50", "keys p50", "open p99", "keys p99", "p50 x");
-        row("POST /api/v1/lineage (one Spark event)", open.ingest(), keys.ingest());
-        row("GET /api/v1/lineage (depth 2)", open.lineage(), keys.lineage());
-        row("GET /api/v1/decisions/{id}", open.decision(), keys.decision());
+        System.out.println("bare: open mode, no audit; audit: open mode with the audit; keys: API keys checked and the audit (the default)");
+        System.out.printf("%-40s %9s %9s %9s %9s %9s %9s %7s %7s%n", "path", "bare p50", "audit p50", "keys p50", "bare p99", "audit p99",
+                "keys p99", "audit x", "keys x");
+        row("POST /api/v1/lineage (one Spark event)", bare.ingest(), audited.ingest(), keys.ingest());
+        row("GET /api/v1/lineage (depth 2)", bare.lineage(), audited.lineage(), keys.lineage());
+        row("GET /api/v1/decisions/{id}", bare.decision(), audited.decision(), keys.decision());
     }
 
     private static Result measure(LocalPlatform platform, int requests, int warmup) throws Exception {
@@ -93,9 +100,12 @@ public final class AccessBenchmark {
         return histogram;
     }
 
-    private static void row(String path, Histogram open, Histogram keys) {
-        System.out.printf("%-44s %8.2fms %8.2fms %8.2fms %8.2fms %7.2fx%n", path, open.getValueAtPercentile(50) / 1000.0,
-                keys.getValueAtPercentile(50) / 1000.0, open.getValueAtPercentile(99) / 1000.0, keys.getValueAtPercentile(99) / 1000.0,
-                (double) keys.getValueAtPercentile(50) / open.getValueAtPercentile(50));
+    private static void row(String path, Histogram bare, Histogram audited, Histogram keys) {
+        System.out.printf("%-40s %7.2fms %7.2fms %7.2fms %7.2fms %7.2fms %7.2fms %6.2fx %6.2fx%n", path, ms(bare, 50), ms(audited, 50), ms(keys, 50),
+                ms(bare, 99), ms(audited, 99), ms(keys, 99), ms(audited, 50) / ms(bare, 50), ms(keys, 50) / ms(bare, 50));
+    }
+
+    private static double ms(Histogram histogram, double percentile) {
+        return histogram.getValueAtPercentile(percentile) / 1000.0;
     }
 }
