@@ -1,6 +1,7 @@
 package io.headwater.devstack;
 
 import io.headwater.contract.Topics;
+import io.headwater.contract.access.ApiKey;
 import io.headwater.contract.access.ApiKeyToken;
 import io.headwater.contract.access.Roles;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -57,7 +58,7 @@ public final class AccessKeys {
             }
             tokens.put(Roles.SERVICE, Files.readString(service).strip());
             if (!issued.isEmpty()) {
-                publish(issued, kafka);
+                publish(issued.values().stream().map(ApiKeyToken.Issued::key).toList(), kafka);
                 for (Map.Entry<String, ApiKeyToken.Issued> key : issued.entrySet()) {
                     Path file = file(dir, key.getKey());
                     Files.writeString(file, key.getValue().token().value() + "\n");
@@ -74,16 +75,17 @@ public final class AccessKeys {
         return dir.resolve(role + ".key");
     }
 
-    private static void publish(Map<String, ApiKeyToken.Issued> issued, Map<String, Object> kafka) {
+    /** Writes key records to the keys topic and waits until all replicas have them. */
+    static void publish(List<ApiKey> keys, Map<String, Object> kafka) {
         Map<String, Object> config = new HashMap<>(kafka);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "headwater-dev-stack-keys");
+        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "headwater-keys");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            for (ApiKeyToken.Issued key : issued.values()) {
-                producer.send(new ProducerRecord<>(Topics.API_KEYS.name(), key.key().id(), key.key().toJson())).get(30, TimeUnit.SECONDS);
+            for (ApiKey key : keys) {
+                producer.send(new ProducerRecord<>(Topics.API_KEYS.name(), key.id(), key.toJson())).get(30, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
-            throw new IllegalStateException("could not write the dev stack's keys to " + Topics.API_KEYS.name() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("could not write keys to " + Topics.API_KEYS.name() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,13 +1,8 @@
 package io.headwater.devstack;
 
-import io.headwater.contract.Topics;
 import io.headwater.contract.access.ApiKey;
 import io.headwater.contract.access.ApiKeyToken;
 import io.headwater.kafka.connection.KafkaConnection;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code keys new | create --role R ... | ensure --role R --token-file F}: API keys without a running service,
@@ -61,11 +55,8 @@ public final class KeysCommand {
         }
     }
 
-    private static void write(KafkaConnection kafka, ApiKey key) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(kafka.with(Map.of(ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.CLIENT_ID_CONFIG, "headwater-keys")), new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.API_KEYS.name(), key.id(), key.toJson())).get(30, TimeUnit.SECONDS);
-        }
+    private static void write(KafkaConnection kafka, ApiKey key) {
+        AccessKeys.publish(List.of(key), kafka.with(Map.of()));
     }
 
     private static List<String> values(String[] args, String option) {

@@ -2,11 +2,7 @@ package io.headwater.contract.access;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 
@@ -27,8 +23,6 @@ import java.util.List;
 public record ApiKey(String id, String secretHash, List<String> roles, List<String> namespaces, String description, String createdBy,
                      Instant createdAt, Instant expiresAt, Instant revokedAt) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
     public ApiKey {
         roles = roles == null ? List.of() : List.copyOf(roles);
         namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);
@@ -44,18 +38,10 @@ public record ApiKey(String id, String secretHash, List<String> roles, List<Stri
     }
 
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return AccessJson.write(this);
     }
 
     public static ApiKey fromJson(String json) {
-        try {
-            return JSON.readValue(json, ApiKey.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("not an API key record: " + e.getMessage(), e);
-        }
+        return AccessJson.read(json, ApiKey.class);
     }
 }

@@ -2,11 +2,7 @@ package io.headwater.contract.access;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +20,6 @@ import java.util.Map;
 public record AuditEntry(Instant time, String service, String principal, String method, String path, Map<String, List<String>> query,
                          int status, long bytes, double latencyMs, String client) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
     /** Whether this request asked about {@code id}: a path segment, or a query value, equal to it. */
     public boolean concerns(String id) {
         if (path != null) {
@@ -39,18 +33,10 @@ public record AuditEntry(Instant time, String service, String principal, String 
     }
 
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return AccessJson.write(this);
     }
 
     public static AuditEntry fromJson(String json) {
-        try {
-            return JSON.readValue(json, AuditEntry.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("not an audit entry: " + e.getMessage(), e);
-        }
+        return AccessJson.read(json, AuditEntry.class);
     }
 }
