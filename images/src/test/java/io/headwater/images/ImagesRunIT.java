@@ -48,6 +48,9 @@ class ImagesRunIT {
     @AfterAll
     static void stop() throws Exception {
         for (Process process : running) {
+            // The image's JVM first: it changed its user on entering the image, which clears the parent-death signal
+            // unshare --kill-child set, so it would outlive unshare.
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
         if (platform != null) {
