@@ -25,8 +25,9 @@ import java.util.Set;
 @ApplicationScoped
 public class BearerOrBasicMechanism implements HttpAuthenticationMechanism {
 
-    /** The challenge: Bearer for API clients, Basic so that a browser asks for the key once and sends it with every fetch. */
-    public static final String CHALLENGE = "Bearer realm=\"headwater\", Basic realm=\"headwater\", charset=\"UTF-8\"";
+    /** The challenges, one per header (browsers read one per header): Bearer for API clients, Basic so that a browser asks for the key once. */
+    public static final String BEARER_CHALLENGE = "Bearer realm=\"headwater\"";
+    public static final String BASIC_CHALLENGE = "Basic realm=\"headwater\", charset=\"UTF-8\"";
 
     private final AccessSettings settings;
 
@@ -80,7 +81,7 @@ public class BearerOrBasicMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", CHALLENGE));
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", BEARER_CHALLENGE));
     }
 
     @Override

@@ -47,7 +47,8 @@ public class SecurityProblems {
 
     private static Response unauthorized(String slug, String title, String detail, UriInfo uri) {
         Problem problem = Problem.of(slug, title, 401, detail, uri.getPath(), List.of());
-        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", BearerOrBasicMechanism.CHALLENGE).entity(problem).build();
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", BearerOrBasicMechanism.BEARER_CHALLENGE)
+                .header("WWW-Authenticate", BearerOrBasicMechanism.BASIC_CHALLENGE).entity(problem).build();
     }
 
     static List<String> rolesAllowed(SimpleResourceInfo resource) {
