@@ -33,7 +33,7 @@ public final class KeysCommand {
         String description = values(args, "--description").stream().findFirst().orElse("made with keys " + command);
         Instant expires = values(args, "--expires").stream().findFirst().map(Instant::parse).orElse(null);
         switch (command) {
-            case "new" -> System.out.println(ApiKeyToken.issue(List.of("reader"), List.of(), "", "", null).token().value());
+            case "new" -> System.out.println(ApiKeyToken.fresh().value());
             case "create" -> {
                 ApiKeyToken.Issued issued = ApiKeyToken.issue(roles, namespaces, description, "keys create", expires);
                 write(TopicsCommand.connection(), issued.key());

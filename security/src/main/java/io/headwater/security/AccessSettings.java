@@ -52,6 +52,11 @@ public class AccessSettings {
         return httpHost;
     }
 
+    /** The deployment's shared service key, if this service has one (from headwater.auth.service-key or its file). */
+    public Optional<String> serviceKey() {
+        return serviceKey;
+    }
+
     /** The Authorization header this service sends to its peers and the registry, if it has a key. */
     public Optional<String> serviceAuthorization() {
         return serviceKey.map(key -> "Bearer " + key);

@@ -1,6 +1,7 @@
 package io.headwater.query.alerts;
 
 import io.headwater.kafka.connection.KafkaSettings;
+import io.headwater.security.AccessSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -33,10 +34,9 @@ public class WebhookSecrets {
 
     public WebhookSecrets(@ConfigProperty(name = "headwater.webhooks.encryption-key") Optional<String> configured,
                           @ConfigProperty(name = "headwater.webhooks.encryption-key-file") Optional<String> configuredFile,
-                          @ConfigProperty(name = "headwater.auth.service-key") Optional<String> serviceKey,
-                          @ConfigProperty(name = "headwater.auth.service-key-file") Optional<String> serviceKeyFile) {
+                          AccessSettings access) {
         Optional<String> explicit = configured.filter(s -> !s.isBlank()).or(() -> configuredFile.filter(s -> !s.isBlank()).map(KafkaSettings::read));
-        Optional<String> shared = serviceKey.filter(s -> !s.isBlank()).or(() -> serviceKeyFile.filter(s -> !s.isBlank()).map(KafkaSettings::read));
+        Optional<String> shared = access.serviceKey();
         if (explicit.isPresent()) {
             byte[] bytes = Base64.getDecoder().decode(explicit.get().strip());
             if (bytes.length != 32) {
@@ -53,7 +53,8 @@ public class WebhookSecrets {
 
     /** For tests: sealing with this key. */
     static WebhookSecrets withKey(byte[] key) {
-        return new WebhookSecrets(Optional.of(Base64.getEncoder().encodeToString(key)), Optional.empty(), Optional.empty(), Optional.empty());
+        return new WebhookSecrets(Optional.of(Base64.getEncoder().encodeToString(key)), Optional.empty(),
+                new AccessSettings("keys", "127.0.0.1", Optional.empty(), Optional.empty()));
     }
 
     public String seal(String secret) {

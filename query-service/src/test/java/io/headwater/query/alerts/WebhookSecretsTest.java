@@ -25,7 +25,8 @@ class WebhookSecretsTest {
 
     @Test
     void theKeyComesFromTheServiceKeyWhenNoneIsConfiguredAndAPlainSecretStillOpens() {
-        WebhookSecrets derived = new WebhookSecrets(Optional.empty(), Optional.empty(), Optional.of("hws_" + "k".repeat(40)), Optional.empty());
+        WebhookSecrets derived = new WebhookSecrets(Optional.empty(), Optional.empty(),
+                new io.headwater.security.AccessSettings("keys", "127.0.0.1", Optional.of("hws_" + "k".repeat(40)), Optional.empty()));
         assertThat(derived.open(derived.seal(SECRET))).isEqualTo(SECRET);
         assertThat(derived.open(SECRET)).as("stored before sealing existed").isEqualTo(SECRET);
         assertThatThrownBy(() -> WebhookSecrets.withKey(new byte[16])).hasMessageContaining("32 bytes");

@@ -43,15 +43,20 @@ public record ApiKeyToken(String id, String secret) {
     /** A new token and the key record that accepts it. */
     public static Issued issue(List<String> roles, List<String> namespaces, String description, String createdBy, Instant expiresAt) {
         checkRoles(roles);
+        ApiKeyToken token = fresh();
+        ApiKey key = new ApiKey(token.id, hash(token.secret), roles, namespaces, description, createdBy, Instant.now(), expiresAt, null);
+        return new Issued(token, key);
+    }
+
+    /** A new token that no record accepts yet (keys new; keys ensure makes the record later). */
+    public static ApiKeyToken fresh() {
         StringBuilder id = new StringBuilder();
         for (int i = 0; i < 12; i++) {
             id.append(ID_ALPHABET.charAt(RANDOM.nextInt(ID_ALPHABET.length())));
         }
         byte[] secretBytes = new byte[32];
         RANDOM.nextBytes(secretBytes);
-        ApiKeyToken token = new ApiKeyToken(id.toString(), Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes));
-        ApiKey key = new ApiKey(token.id, hash(token.secret), roles, namespaces, description, createdBy, Instant.now(), expiresAt, null);
-        return new Issued(token, key);
+        return new ApiKeyToken(id.toString(), Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes));
     }
 
     /** The record that accepts an existing token (one made with {@code keys new} and kept in a Secret). */
