@@ -45,8 +45,9 @@ class ProvenanceIT {
     static final String RESULT_CSV = "dataset:gs://mock-bucket:result.csv";
     static final String BQ_DOWNLOAD_RUN = "run:01936893-9751-7150-bbde-96d39c5c4c8d";
 
+    /** With keys, as deployed: the services answer readers, the instances look decisions up with the service key. */
     @RegisterExtension
-    static final PlatformExtension PLATFORM = PlatformExtension.withGraph();
+    static final PlatformExtension PLATFORM = PlatformExtension.withGraphAndKeys();
     private static ServiceProcess secondQuery;
 
     @BeforeAll
@@ -286,13 +287,70 @@ class ProvenanceIT {
         // were fetched from the other instance over HTTP.
         int[] held = new int[2];
         for (int i = 0; i < 12; i++) {
-            boolean first = PLATFORM.query("/internal/v1/decisions/d-7-" + i).status() == 200;
-            boolean second = PLATFORM.http().get(secondQuery.url() + "/internal/v1/decisions/d-7-" + i).status() == 200;
+            Http service = PLATFORM.anonymous().withAuthorization(PLATFORM.platform().authorization("service"));
+            boolean first = service.get(PLATFORM.queryUrl("/internal/v1/decisions/d-7-" + i)).status() == 200;
+            boolean second = service.get(secondQuery.url() + "/internal/v1/decisions/d-7-" + i).status() == 200;
             assertThat(first ^ second).as("d-7-" + i + " held by exactly one instance").isTrue();
             held[first ? 0 : 1]++;
         }
         assertThat(held[0]).isPositive();
         assertThat(held[1]).isPositive();
+    }
+
+    @Test
+    @Order(7)
+    void aReaderScopedToNamespacesSeesTheRestOfTheProvenanceAsCountedRedactedNodes() throws Exception {
+        JsonNode key = PLATFORM.anonymous().withAuthorization(PLATFORM.platform().authorization("admin")).post(PLATFORM.queryUrl("/api/v1/keys"), """
+                {"roles":["reader"],"namespaces":["ml","file"],"description":"the ML team's analyst"}""").expect(201).json();
+        Http analyst = PLATFORM.anonymous().withAuthorization("Bearer " + key.path("token").asText());
+        String path = "/api/v1/decisions/d-7-3/provenance";
+        JsonNode whole = PLATFORM.query(path).expect(200).json();
+        JsonNode scoped = await().atMost(Duration.ofSeconds(15)).until(() -> analyst.get(PLATFORM.queryUrl(path)), r -> r.status() == 200).json();
+
+        // The same shape, nothing dropped: as many nodes and edges, the hidden ones counted.
+        assertThat(scoped.at("/graph/nodes")).hasSameSizeAs(whole.at("/graph/nodes"));
+        assertThat(scoped.at("/graph/edges")).hasSameSizeAs(whole.at("/graph/edges"));
+        assertThat(whole.has("redacted")).isFalse();
+        List<JsonNode> redactedNodes = new ArrayList<>();
+        scoped.at("/graph/nodes").forEach(n -> {
+            if (n.path("redacted").asBoolean()) {
+                redactedNodes.add(n);
+            }
+        });
+        assertThat(redactedNodes).isNotEmpty().allSatisfy(n -> {
+            assertThat(n.get("id").asText()).startsWith("redacted:");
+            assertThat(n.has("name")).isFalse();
+            assertThat(n.has("attributes")).isFalse();
+            assertThat(n.get("type").asText()).isNotBlank();
+        });
+        assertThat(scoped.at("/redacted/nodes").asInt()).isGreaterThanOrEqualTo(redactedNodes.size());
+        assertThat(scoped.at("/redacted/readableNamespaces").toString()).isEqualTo("[\"file\",\"ml\"]");
+
+        // In scope: the training run of job:ml:churn-train and the file datasets, as before.
+        assertThat(scoped.at("/trainingRun/job").asText()).isEqualTo("job:ml:churn-train");
+        assertThat(scoped.at("/trainingRun/code/commit").asText()).isEqualTo(COMMIT_7);
+        assertThat(scoped.at("/data/training/0/dataset").asText()).isEqualTo(TOP_COUNTRIES);
+        assertThat(step(scoped, REVENUE).at("/inputs/0/dataset").asText()).isEqualTo("dataset:file:/srv/spark-demo/data/in/customers.csv");
+        // Out of scope: the Spark runs of namespace spike, the Airflow dataset in gs://mock-bucket and its writer.
+        assertThat(scoped.at("/data/training/0/writtenBy").asText()).startsWith("redacted:");
+        assertThat(scoped.at("/data/test/0/dataset").asText()).startsWith("redacted:");
+        assertThat(step(scoped, REVENUE).get("writtenByRun").asText()).startsWith("redacted:");
+        assertThat(step(scoped, REVENUE).has("job")).isFalse();
+        String body = scoped.toString();
+        for (String hidden : List.of(JOB1_SQL_RUN, JOB2_SQL_RUN, BQ_DOWNLOAD_RUN, "spike", "mock-bucket", "result.csv")) {
+            assertThat(body).as(hidden).doesNotContain(hidden);
+        }
+
+        // Asked directly, a run of another namespace is refused, not answered with its details.
+        JsonNode refused = analyst.get(PLATFORM.queryUrl("/api/v1/runs/" + JOB1_SQL_RUN.substring(4))).expect(403).json();
+        assertThat(refused.path("type").asText()).endsWith("namespace-not-allowed");
+        analyst.get(PLATFORM.queryUrl("/api/v1/runs/" + RUN_7)).expect(200);
+        analyst.get(PLATFORM.queryUrl("/api/v1/lineage?nodeId=" + Http.encode(RESULT_CSV))).expect(403);
+        // Lineage from a dataset in scope: the Spark jobs around it are there, redacted.
+        JsonNode lineage = analyst.get(PLATFORM.queryUrl("/api/v1/lineage?nodeId=" + Http.encode(REVENUE))).expect(200).json();
+        assertThat(ids(lineage.get("graph"))).contains(REVENUE, TOP_COUNTRIES).anySatisfy(id -> assertThat(id).startsWith("redacted:"));
+        assertThat(lineage.toString()).doesNotContain("spike");
+        assertThat(lineage.at("/redacted/nodes").asInt()).isPositive();
     }
 
     private static JsonNode step(JsonNode answer, String dataset) {

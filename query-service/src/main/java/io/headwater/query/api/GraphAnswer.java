@@ -10,7 +10,8 @@ import java.util.Map;
 public record GraphAnswer(List<Node> nodes, List<Edge> edges) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Node(String id, String type, String name, Map<String, String> attributes) {
+    /** @param redacted true where the node lies outside the reader's namespaces: its id is an alias, its name and attributes are withheld */
+    public record Node(String id, String type, String name, Map<String, String> attributes, Boolean redacted) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** Marquez's lineage answer: {"graph": [nodes sorted by id]}, plus whether a bound cut it short. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LineageGraph(List<Node> graph, Boolean partial, String partialReason) {
+public record LineageGraph(List<Node> graph, Boolean partial, String partialReason, Redacted redacted) {
 
     /** One node: Marquez's id, type (DATASET or JOB) and data, with its edges among the returned nodes. */
     public record Node(String id, String type, Map<String, Object> data, List<Edge> inEdges, List<Edge> outEdges) {

@@ -13,11 +13,12 @@ import java.util.Map;
  *
  * @param data     the training run's inputs by role (training, validation, test; "unspecified" without one)
  * @param upstream each dataset version upstream, with the run that wrote it and what that run read
+ * @param redacted what the reader's namespace scope withheld (absent for a reader who sees everything)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Provenance(DecisionView decision, ModelVersionView modelVersion, RunDetails trainingRun,
                          Map<String, List<RunDetails.DataRef>> data, List<UpstreamStep> upstream, GraphAnswer graph,
-                         Instant asOf, boolean partial, String partialReason) {
+                         Instant asOf, boolean partial, String partialReason, Redacted redacted) {
 
     /** One dataset version upstream of the training data, the run that wrote it, that run's code and inputs. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

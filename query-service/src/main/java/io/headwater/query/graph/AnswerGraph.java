@@ -18,7 +18,7 @@ public final class AnswerGraph {
     private final Map<String, GraphAnswer.Edge> edges = new LinkedHashMap<>();
 
     public void node(GraphNode node) {
-        nodes.putIfAbsent(node.getId(), new GraphAnswer.Node(node.getId(), node.getKind().name(), node.getName(), new TreeMap<>(node.getAttributes())));
+        nodes.putIfAbsent(node.getId(), new GraphAnswer.Node(node.getId(), node.getKind().name(), node.getName(), new TreeMap<>(node.getAttributes()), null));
     }
 
     public void edge(GraphEdge edge) {

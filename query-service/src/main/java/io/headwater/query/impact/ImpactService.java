@@ -101,7 +101,7 @@ public class ImpactService {
         DecisionPaging.Page page = DecisionPaging.page(new ArrayList<>(models), cursor, limit, decisions::decisionsOf);
         List<String> runList = new ArrayList<>(runs);
         return new Impact(nodeId, new ArrayList<>(jobs), runs.size(), runList.size() > 1000 ? runList.subList(0, 1000) : runList,
-                new ArrayList<>(versions), counts, total, page.decisions(), page.nextCursor(), budget.partial(), budget.partialReason());
+                new ArrayList<>(versions), counts, total, page.decisions(), page.nextCursor(), budget.partial(), budget.partialReason(), null);
     }
 
     /** The nodes one step downstream, version-level. */

@@ -41,6 +41,6 @@ final class MarquezGraphs {
             out.sort(Comparator.comparing(LineageGraph.Edge::destination));
             nodes.add(new LineageGraph.Node(id, node.getKind().name(), data.apply(node, edges), in, out));
         }
-        return found.truncated() ? new LineageGraph(nodes, true, budget.partialReason()) : new LineageGraph(nodes, null, null);
+        return found.truncated() ? new LineageGraph(nodes, true, budget.partialReason(), null) : new LineageGraph(nodes, null, null, null);
     }
 }

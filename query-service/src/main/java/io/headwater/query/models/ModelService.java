@@ -45,7 +45,7 @@ public class ModelService {
         DecisionPage page = decisions.decisionsOf(id, null, decisionPageSize);
         ModelVersionView view = ModelReader.version(graph, node, page.total());
         RunDetails trainingRun = view.trainingRun() == null ? null : RunReader.read(graph, view.trainingRun()).orElse(null);
-        return new ModelVersionDetails(view, trainingRun, page);
+        return new ModelVersionDetails(view, trainingRun, page, null);
     }
 
     public DecisionPage decisions(String name, String version, String cursor, int limit) {

@@ -65,7 +65,7 @@ public class ProvenanceService {
         if (versionNode.isEmpty()) {
             return new Provenance(decision, null, null, Map.of(), List.of(), answer.build(), asOf, true,
                     "model version " + decision.modelVersionId() + " is not known" + (asOf == null ? " yet" : " as of " + asOf)
-                            + "; its training run has not completed with a headwater_modelArtifact output");
+                            + "; its training run has not completed with a headwater_modelArtifact output", null);
         }
         GraphNode version = versionNode.get();
         answer.node(version);
@@ -75,7 +75,7 @@ public class ProvenanceService {
         Optional<GraphNode> trainingRunNode = Optional.ofNullable(modelVersion.trainingRun()).flatMap(graph::node);
         if (trainingRunNode.isEmpty()) {
             return new Provenance(decision, modelVersion, null, Map.of(), List.of(), answer.build(), asOf, true,
-                    "the training run of " + version.getId() + " is not known");
+                    "the training run of " + version.getId() + " is not known", null);
         }
         RunDetails trainingRun = RunReader.details(graph, trainingRunNode.get());
         graph.in(version.getId(), EdgeKind.PRODUCED).forEach(answer::edge);
@@ -87,7 +87,7 @@ public class ProvenanceService {
         }
         List<Provenance.UpstreamStep> upstream = upstream(graph, answer, trainingRun.inputs(), budget);
         GraphAnswer built = answer.build();
-        return new Provenance(decision, modelVersion, trainingRun, byRole, upstream, built, asOf, budget.partial(), budget.partialReason());
+        return new Provenance(decision, modelVersion, trainingRun, byRole, upstream, built, asOf, budget.partial(), budget.partialReason(), null);
     }
 
     /** Breadth-first through the writers of each dataset version, depth 1 being the training run's own inputs. */

@@ -1,6 +1,7 @@
 package io.headwater.query.rest;
 
 import io.headwater.contract.access.Roles;
+import io.headwater.query.access.ScopedAnswers;
 import io.headwater.query.api.DecisionView;
 import io.headwater.query.api.Provenance;
 import io.headwater.query.decisions.InteractiveQueries;
@@ -28,11 +29,13 @@ public class DecisionResource {
     private final InteractiveQueries decisions;
     private final ProvenanceService provenance;
     private final QueryParameters parameters;
+    private final ScopedAnswers scoped;
 
-    public DecisionResource(InteractiveQueries decisions, ProvenanceService provenance, QueryParameters parameters) {
+    public DecisionResource(InteractiveQueries decisions, ProvenanceService provenance, QueryParameters parameters, ScopedAnswers scoped) {
         this.decisions = decisions;
         this.provenance = provenance;
         this.parameters = parameters;
+        this.scoped = scoped;
     }
 
     @GET
@@ -47,11 +50,12 @@ public class DecisionResource {
     @Operation(summary = "Which data, code and environment produced this decision",
             description = "The decision, its model version, the training run (code, environment, parameters, metrics), the dataset "
                     + "versions it trained on by role, and everything upstream, as a structure and as a graph. partial=true says a "
-                    + "bound (depth, nodes, time) cut it short.")
+                    + "bound (depth, nodes, time) cut it short. For a key scoped to namespaces, what lies outside them is shown as "
+                    + "redacted:<n> nodes and counted under redacted.")
     public Provenance provenance(
             @PathParam("decisionId") String decisionId,
             @Parameter(description = "dataset versions to follow upstream of the training data (default 20)") @QueryParam("depth") @DefaultValue("20") String depth,
             @Parameter(description = "ISO-8601 instant: the graph as it was known then") @QueryParam("asOf") String asOf) {
-        return provenance.provenance(decisionId, QueryParameters.asOf(asOf), parameters.bounds(depth));
+        return scoped.provenance(provenance.provenance(decisionId, QueryParameters.asOf(asOf), parameters.bounds(depth)));
     }
 }

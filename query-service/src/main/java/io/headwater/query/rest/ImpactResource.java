@@ -2,6 +2,7 @@ package io.headwater.query.rest;
 
 import io.headwater.contract.access.Roles;
 import io.headwater.contract.graph.NodeId;
+import io.headwater.query.access.ScopedAnswers;
 import io.headwater.query.api.Impact;
 import io.headwater.query.impact.ImpactService;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,10 +25,12 @@ public class ImpactResource {
 
     private final ImpactService impact;
     private final QueryParameters parameters;
+    private final ScopedAnswers scoped;
 
-    public ImpactResource(ImpactService impact, QueryParameters parameters) {
+    public ImpactResource(ImpactService impact, QueryParameters parameters, ScopedAnswers scoped) {
         this.impact = impact;
         this.parameters = parameters;
+        this.scoped = scoped;
     }
 
     @GET
@@ -37,7 +40,8 @@ public class ImpactResource {
                          @Parameter(description = "steps to follow downstream (default 50)") @QueryParam("depth") @DefaultValue("50") String depth,
                          @QueryParam("cursor") String cursor,
                          @Parameter(description = "decisions per page (default 50)") @QueryParam("limit") @DefaultValue("50") String limit) {
-        return impact.impact(QueryParameters.required("nodeId", nodeId, NodeId.DATASET_VERSION_FORM), parameters.bounds(depth),
-                cursor, QueryParameters.limit(QueryParameters.integer("limit", limit)));
+        String node = QueryParameters.required("nodeId", nodeId, NodeId.DATASET_VERSION_FORM);
+        scoped.requireVisible(node);
+        return scoped.impact(impact.impact(node, parameters.bounds(depth), cursor, QueryParameters.limit(QueryParameters.integer("limit", limit))));
     }
 }

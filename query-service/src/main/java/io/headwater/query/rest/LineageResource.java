@@ -2,6 +2,7 @@ package io.headwater.query.rest;
 
 import io.headwater.contract.access.Roles;
 import io.headwater.contract.graph.NodeId;
+import io.headwater.query.access.ScopedAnswers;
 import io.headwater.query.api.LineageGraph;
 import io.headwater.query.errors.InvalidParameterException;
 import io.headwater.query.lineage.ColumnLineageService;
@@ -28,11 +29,13 @@ public class LineageResource {
     private final LineageService lineage;
     private final ColumnLineageService columns;
     private final QueryParameters parameters;
+    private final ScopedAnswers scoped;
 
-    public LineageResource(LineageService lineage, ColumnLineageService columns, QueryParameters parameters) {
+    public LineageResource(LineageService lineage, ColumnLineageService columns, QueryParameters parameters, ScopedAnswers scoped) {
         this.lineage = lineage;
         this.columns = columns;
         this.parameters = parameters;
+        this.scoped = scoped;
     }
 
     @GET
@@ -47,7 +50,8 @@ public class LineageResource {
         String node = QueryParameters.required("nodeId", nodeId, NodeId.DATASET_FORM);
         Direction parsed = Direction.parse(direction)
                 .orElseThrow(() -> new InvalidParameterException("direction", "must be upstream, downstream or both"));
-        return lineage.lineage(node, parsed, parameters.bounds(depth), QueryParameters.asOf(asOf));
+        scoped.requireVisible(node);
+        return scoped.lineage(lineage.lineage(node, parsed, parameters.bounds(depth), QueryParameters.asOf(asOf)));
     }
 
     @GET
@@ -60,6 +64,7 @@ public class LineageResource {
             @Parameter(description = "also follow fields derived from these (default false, as Marquez)") @QueryParam("withDownstream") @DefaultValue("false") boolean withDownstream,
             @Parameter(description = "ISO-8601 instant: the graph as it was known then") @QueryParam("asOf") String asOf) {
         String node = QueryParameters.required("nodeId", nodeId, NodeId.FIELD_FORM);
-        return columns.columnLineage(node, withDownstream, parameters.bounds(depth), QueryParameters.asOf(asOf));
+        scoped.requireVisible(node);
+        return scoped.lineage(columns.columnLineage(node, withDownstream, parameters.bounds(depth), QueryParameters.asOf(asOf)));
     }
 }

@@ -1,6 +1,7 @@
 package io.headwater.query.rest;
 
 import io.headwater.contract.access.Roles;
+import io.headwater.query.access.ScopedAnswers;
 import io.headwater.query.api.DecisionPage;
 import io.headwater.query.api.ModelSummary;
 import io.headwater.query.api.ModelVersionDetails;
@@ -26,15 +27,17 @@ import java.util.List;
 public class ModelResource {
 
     private final ModelService models;
+    private final ScopedAnswers scoped;
 
-    public ModelResource(ModelService models) {
+    public ModelResource(ModelService models, ScopedAnswers scoped) {
         this.models = models;
+        this.scoped = scoped;
     }
 
     @GET
     @Operation(summary = "Every model with its versions, each with its training run and decision count")
     public List<ModelSummary> models(@QueryParam("limit") @DefaultValue("100") String limit) {
-        return models.models(QueryParameters.limit(QueryParameters.integer("limit", limit)));
+        return scoped.models(models.models(QueryParameters.limit(QueryParameters.integer("limit", limit))));
     }
 
     @GET
@@ -42,7 +45,7 @@ public class ModelResource {
     @Operation(summary = "One model version with its training run and the first page of its decisions")
     public ModelVersionDetails version(@PathParam("name") String name, @PathParam("version") String version,
                                        @QueryParam("limit") @DefaultValue("20") String limit) {
-        return models.version(name, version, QueryParameters.limit(QueryParameters.integer("limit", limit)));
+        return scoped.modelVersion(models.version(name, version, QueryParameters.limit(QueryParameters.integer("limit", limit))));
     }
 
     @GET

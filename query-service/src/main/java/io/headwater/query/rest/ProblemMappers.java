@@ -1,6 +1,7 @@
 package io.headwater.query.rest;
 
 import io.headwater.contract.Problem;
+import io.headwater.query.access.OutOfScopeException;
 import io.headwater.query.admission.TraversalGate;
 import io.headwater.query.errors.InvalidParameterException;
 import io.headwater.query.errors.NotFoundException;
@@ -21,6 +22,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
         return respond(Problem.of("not-found", "Not found", 404, e.getMessage(), uri.getPath(), null));
+    }
+
+    @ServerExceptionMapper
+    public Response outOfScope(OutOfScopeException e, UriInfo uri) {
+        return respond(Problem.of("namespace-not-allowed", "The key may not read this namespace", 403, e.getMessage(), uri.getPath(), null));
     }
 
     @ServerExceptionMapper

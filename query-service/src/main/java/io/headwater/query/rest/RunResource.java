@@ -1,6 +1,7 @@
 package io.headwater.query.rest;
 
 import io.headwater.contract.access.Roles;
+import io.headwater.query.access.ScopedAnswers;
 import io.headwater.query.api.Reproduction;
 import io.headwater.query.api.RunComparison;
 import io.headwater.query.api.RunDetails;
@@ -30,9 +31,11 @@ public class RunResource {
     private static final int MAX_COMPARED = 20;
 
     private final RunService runs;
+    private final ScopedAnswers scoped;
 
-    public RunResource(RunService runs) {
+    public RunResource(RunService runs, ScopedAnswers scoped) {
         this.runs = runs;
+        this.scoped = scoped;
     }
 
     @GET
@@ -44,6 +47,7 @@ public class RunResource {
         if (list.size() < 2 || list.size() > MAX_COMPARED) {
             throw new InvalidParameterException("ids", "must name between 2 and " + MAX_COMPARED + " different runs");
         }
+        list.forEach(id -> scoped.requireVisible("run:" + id));
         return runs.compare(list);
     }
 
@@ -52,13 +56,15 @@ public class RunResource {
     @Operation(summary = "One run: state, times, job and code, environment, parameters, metrics, data read and written, models produced")
     public RunDetails run(@PathParam("runId") String runId,
                           @Parameter(description = "ISO-8601 instant: the run as it was known then") @QueryParam("asOf") String asOf) {
-        return runs.run(runId, QueryParameters.asOf(asOf));
+        scoped.requireVisible("run:" + runId);
+        return scoped.run(runs.run(runId, QueryParameters.asOf(asOf)));
     }
 
     @GET
     @Path("/{runId}/reproduce")
     @Operation(summary = "Everything needed to run it again, and what was not recorded")
     public Reproduction reproduce(@PathParam("runId") String runId) {
+        scoped.requireVisible("run:" + runId);
         return runs.reproduce(runId);
     }
 }

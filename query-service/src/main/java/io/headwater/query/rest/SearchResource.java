@@ -1,6 +1,7 @@
 package io.headwater.query.rest;
 
 import io.headwater.contract.access.Roles;
+import io.headwater.query.access.ScopedAnswers;
 import io.headwater.query.api.SearchResults;
 import io.headwater.query.search.SearchService;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,15 +23,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SearchResource {
 
     private final SearchService search;
+    private final ScopedAnswers scoped;
 
-    public SearchResource(SearchService search) {
+    public SearchResource(SearchService search, ScopedAnswers scoped) {
         this.search = search;
+        this.scoped = scoped;
     }
 
     @GET
     @Operation(summary = "Datasets, jobs and models by name; job versions and environments by commit, image or image digest, with the model versions built from them")
     public SearchResults search(@Parameter(description = "part of a name, or the start of a commit, image or image digest") @QueryParam("q") String q,
                                 @QueryParam("limit") @DefaultValue("50") String limit) {
-        return search.search(QueryParameters.required("q", q, "churn"), QueryParameters.limit(QueryParameters.integer("limit", limit)));
+        return scoped.search(search.search(QueryParameters.required("q", q, "churn"), QueryParameters.limit(QueryParameters.integer("limit", limit))));
     }
 }

@@ -51,7 +51,7 @@ public class SearchService {
                 hits.add(new Hit(kind.name(), node.getName(), node.getNamespace(), node.getId(), node.getLastSeen(), "name", null));
             }
         }
-        return new SearchResults(hits.size(), hits);
+        return new SearchResults(hits.size(), hits, null);
     }
 
     /** Model versions produced by the runs of a job version (commit) or in an environment (image). */

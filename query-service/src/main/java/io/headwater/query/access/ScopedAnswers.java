@@ -1,0 +1,133 @@
+package io.headwater.query.access;
+
+import io.headwater.contract.graph.NodeAttributes;
+import io.headwater.query.api.Impact;
+import io.headwater.query.api.LineageGraph;
+import io.headwater.query.api.ModelSummary;
+import io.headwater.query.api.ModelVersionDetails;
+import io.headwater.query.api.ModelVersionView;
+import io.headwater.query.api.Provenance;
+import io.headwater.query.api.RunDetails;
+import io.headwater.query.api.SearchResults;
+import io.headwater.query.graph.GraphView;
+import io.headwater.query.streams.GraphStore;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Each answer as the asking reader may see it. A reader whose key is scoped to namespaces gets the
+ * whole answer with what lies outside them redacted and counted ({@link Redaction}); asking about one
+ * such thing directly (a run, the start node of a lineage question) is a 403. Everyone else gets the
+ * answer unchanged.
+ */
+@ApplicationScoped
+public class ScopedAnswers {
+
+    private final GraphStore store;
+    private final SecurityIdentity identity;
+
+    public ScopedAnswers(GraphStore store, SecurityIdentity identity) {
+        this.store = store;
+        this.identity = identity;
+    }
+
+    /** The redaction for this request's reader, the graph read as of {@code asOf} (null: now). */
+    public Redaction redaction(Instant asOf) {
+        ReadScope scope = ReadScope.of(identity);
+        GraphView graph = new GraphView(store, asOf);
+        return new Redaction(scope, run -> graph.node(run).map(n -> n.getAttributes().get(NodeAttributes.Run.JOB)));
+    }
+
+    /** Refuses a question about a node that lies outside the reader's scope. */
+    public void requireVisible(String nodeId) {
+        Redaction redaction = redaction(null);
+        if (redaction.hides(nodeId)) {
+            throw new OutOfScopeException(nodeId, ReadScope.of(identity));
+        }
+    }
+
+    public Provenance provenance(Provenance p) {
+        if (ReadScope.of(identity).everything()) {
+            return p;
+        }
+        Redaction r = redaction(p.asOf());
+        Map<String, List<RunDetails.DataRef>> data = new LinkedHashMap<>();
+        p.data().forEach((role, refs) -> data.put(role, r.showRefs(refs)));
+        List<Provenance.UpstreamStep> upstream = p.upstream().stream().map(s -> r.hides(s.writtenByRun())
+                ? new Provenance.UpstreamStep(s.depth(), r.show(s.dataset()), r.show(s.writtenByRun()), null, null, null, null, r.showRefs(s.inputs()))
+                : new Provenance.UpstreamStep(s.depth(), r.show(s.dataset()), s.writtenByRun(), s.job(), r.show(s.parentRun()), s.code(),
+                        s.environment(), r.showRefs(s.inputs()))).toList();
+        return new Provenance(p.decision(), version(r, p.modelVersion()), r.show(p.trainingRun()), data, upstream, r.show(p.graph()),
+                p.asOf(), p.partial(), p.partialReason(), r.summary());
+    }
+
+    public LineageGraph lineage(LineageGraph g) {
+        if (ReadScope.of(identity).everything()) {
+            return g;
+        }
+        Redaction r = redaction(null);
+        List<LineageGraph.Node> nodes = g.graph().stream().map(n -> new LineageGraph.Node(r.show(n.id()), n.type(),
+                r.hides(n.id()) ? Map.of("redacted", true) : castMap(r.showAll(n.data())), edges(r, n.inEdges()), edges(r, n.outEdges()))).toList();
+        return new LineageGraph(nodes, g.partial(), g.partialReason(), r.summary());
+    }
+
+    public Impact impact(Impact i) {
+        if (ReadScope.of(identity).everything()) {
+            return i;
+        }
+        Redaction r = redaction(null);
+        return new Impact(i.nodeId(), r.show(i.jobs()), i.runCount(), r.show(i.runs()), r.show(i.datasetVersions()), i.modelVersions(),
+                i.decisionCount(), i.decisions(), i.nextCursor(), i.partial(), i.partialReason(), r.summary());
+    }
+
+    public SearchResults search(SearchResults s) {
+        if (ReadScope.of(identity).everything()) {
+            return s;
+        }
+        Redaction r = redaction(null);
+        List<SearchResults.Hit> hits = s.results().stream().map(h -> r.hides(h.nodeId())
+                ? new SearchResults.Hit(h.type(), null, null, r.show(h.nodeId()), null, null, null) : h).toList();
+        return new SearchResults(s.totalCount(), hits, r.summary());
+    }
+
+    public ModelVersionDetails modelVersion(ModelVersionDetails m) {
+        if (ReadScope.of(identity).everything()) {
+            return m;
+        }
+        Redaction r = redaction(null);
+        return new ModelVersionDetails(version(r, m.version()), r.show(m.trainingRun()), m.decisions(), r.summary());
+    }
+
+    public List<ModelSummary> models(List<ModelSummary> models) {
+        if (ReadScope.of(identity).everything()) {
+            return models;
+        }
+        Redaction r = redaction(null);
+        return models.stream().map(m -> new ModelSummary(m.id(), m.name(), m.firstSeen(), m.lastSeen(),
+                m.versions().stream().map(v -> version(r, v)).toList())).toList();
+    }
+
+    /** A run the reader may see, with its hidden neighbours (parent, data from other namespaces) aliased. */
+    public RunDetails run(RunDetails run) {
+        return ReadScope.of(identity).everything() ? run : redaction(null).show(run);
+    }
+
+    private static ModelVersionView version(Redaction r, ModelVersionView v) {
+        return v == null ? null : new ModelVersionView(v.id(), v.name(), v.version(), v.uri(), v.digest(), v.framework(), r.show(v.trainingRun()),
+                v.createdAt(), v.decisionCount());
+    }
+
+    private static List<LineageGraph.Edge> edges(Redaction r, List<LineageGraph.Edge> edges) {
+        return edges.stream().map(e -> new LineageGraph.Edge(r.show(e.origin()), r.show(e.destination()))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object value) {
+        return (Map<String, Object>) value;
+    }
+}
