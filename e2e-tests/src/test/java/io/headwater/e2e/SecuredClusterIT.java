@@ -163,6 +163,9 @@ class SecuredClusterIT {
         String decision = """
                 {"decisionId":"keyed-%s","modelName":"m","modelVersion":"1","decisionTime":"2026-11-26T10:00:00Z","output":{"ok":true}}""";
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(holder.post(decisions, decision.formatted(1)).status()).isEqualTo(201));
+        // Used on ingest-service, seen as used by query-service's list: every instance reports the keys it let in.
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(lastUsed(as(Roles.ADMIN).get(keys).expect(200).json(), made.path("id").asText()))
+                .isAfterOrEqualTo(java.time.Instant.parse(made.path("createdAt").asText())));
         as(Roles.ADMIN).send("DELETE", keys + "/" + made.path("id").asText(), null).expect(200);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(holder.post(decisions, decision.formatted(2)).status()).isEqualTo(401));
         assertThat(as(Roles.ADMIN).send("DELETE", keys + "/nosuchkey000", null).status()).isEqualTo(404);
@@ -341,6 +344,15 @@ class SecuredClusterIT {
         String event = PoisonInputIT.runEvent(run, "START", "2026-11-26T10:00:00Z", "x", "{}");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"job\":\\{\"namespace\":\"([^\"]+)\"").matcher(event);
         return m.find() ? m.group(1) : "";
+    }
+
+    private static java.time.Instant lastUsed(JsonNode keys, String id) {
+        for (JsonNode key : keys) {
+            if (key.path("id").asText().equals(id)) {
+                return key.hasNonNull("lastUsedAt") ? java.time.Instant.parse(key.get("lastUsedAt").asText()) : java.time.Instant.MIN;
+            }
+        }
+        throw new AssertionError("no key " + id + " in " + keys);
     }
 
     private static Http as(String role) {

@@ -2,6 +2,7 @@ package io.headwater.security;
 
 import io.headwater.contract.Topics;
 import io.headwater.contract.access.ApiKey;
+import io.headwater.contract.access.KeyUse;
 import io.headwater.kafka.connection.KafkaConnection;
 import io.headwater.kafka.topics.RequiredTopicsCheck;
 import io.quarkus.runtime.ShutdownEvent;
@@ -38,6 +39,8 @@ public class ApiKeyDirectory {
     private static final Duration CATCH_UP = Duration.ofSeconds(60);
 
     private final Map<String, ApiKey> keys = new ConcurrentHashMap<>();
+    /** Each key's latest use reported by any instance ({@link KeyUse}). */
+    private final Map<String, java.time.Instant> lastUsed = new ConcurrentHashMap<>();
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private volatile KafkaConsumer<String, String> consumer;
     private volatile boolean running = true;
@@ -115,6 +118,10 @@ public class ApiKeyDirectory {
     }
 
     private void apply(ConsumerRecord<String, String> record) {
+        if (KeyUse.isKeyUse(record.key())) {
+            applyUse(record);
+            return;
+        }
         if (record.value() == null) {
             keys.remove(record.key());
             return;
@@ -126,6 +133,25 @@ public class ApiKeyDirectory {
             LOG.warnf("an unreadable record at %s-%d@%d of the keys topic was skipped: %s", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
         }
+    }
+
+    private void applyUse(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            return;
+        }
+        try {
+            KeyUse use = KeyUse.fromJson(record.value());
+            if (use.keyId() != null && use.lastUsedAt() != null) {
+                lastUsed.merge(use.keyId(), use.lastUsedAt(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("an unreadable key-use record at %s-%d@%d was skipped: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+        }
+    }
+
+    /** When any instance last let the key in, as reported (each instance reports every {@code headwater.auth.last-use-interval}). */
+    public Optional<java.time.Instant> lastUsed(String id) {
+        return Optional.ofNullable(lastUsed.get(id));
     }
 
     public Optional<ApiKey> find(String id) {

@@ -24,10 +24,12 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
 
     private final ApiKeyDirectory directory;
     private final AccessSettings settings;
+    private final KeyUseRecorder uses;
 
-    public ApiKeyIdentityProvider(ApiKeyDirectory directory, AccessSettings settings) {
+    public ApiKeyIdentityProvider(ApiKeyDirectory directory, AccessSettings settings, KeyUseRecorder uses) {
         this.directory = directory;
         this.settings = settings;
+        this.uses = uses;
     }
 
     @Override
@@ -70,6 +72,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
             return refuse("key " + token.get().id() + ": " + (key.get().revokedAt() != null ? "revoked at " + key.get().revokedAt()
                     : "expired at " + key.get().expiresAt()));
         }
+        uses.used(key.get().id());
         return Uni.createFrom().item(Principals.of(key.get()));
     }
 

@@ -164,6 +164,8 @@ public final class LocalPlatform implements AutoCloseable {
         jwts = TestJwts.create(dataDir.resolve("idp"));
         clientConfig.put("headwater.auth.jwt.public-key-location", jwts.publicKey().toString());
         clientConfig.put("headwater.auth.jwt.issuer", TestJwts.ISSUER);
+        // Each key's last use is reported within a second, not the default 30 s, so that a test sees it.
+        clientConfig.put("headwater.auth.last-use-interval", "1s");
     }
 
     /**

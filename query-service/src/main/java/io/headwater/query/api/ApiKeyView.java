@@ -11,15 +11,16 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiKeyView(String id, List<String> roles, List<String> namespaces, String description, String createdBy, Instant createdAt,
-                         Instant expiresAt, Instant revokedAt, String token) {
+                         Instant expiresAt, Instant revokedAt, Instant lastUsedAt, String token) {
 
-    public static ApiKeyView of(ApiKey key) {
+    /** @param lastUsedAt when any instance last let it in, to within {@code headwater.auth.last-use-interval}; null: never */
+    public static ApiKeyView of(ApiKey key, Instant lastUsedAt) {
         return new ApiKeyView(key.id(), key.roles(), key.namespaces(), key.description(), key.createdBy(), key.createdAt(), key.expiresAt(),
-                key.revokedAt(), null);
+                key.revokedAt(), lastUsedAt, null);
     }
 
     public ApiKeyView withToken(String value) {
-        return new ApiKeyView(id, roles, namespaces, description, createdBy, createdAt, expiresAt, revokedAt, value);
+        return new ApiKeyView(id, roles, namespaces, description, createdBy, createdAt, expiresAt, revokedAt, lastUsedAt, value);
     }
 
     /** What an admin asks for: roles (required), namespaces a producer may write to (none: all), what it is for, when it expires. */

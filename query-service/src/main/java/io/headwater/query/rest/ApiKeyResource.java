@@ -6,6 +6,7 @@ import io.headwater.query.api.ApiKeyView;
 import io.headwater.query.errors.InvalidParameterException;
 import io.headwater.query.errors.NotFoundException;
 import io.headwater.security.ApiKeyAdministration;
+import io.headwater.security.ApiKeyDirectory;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -30,10 +31,12 @@ public class ApiKeyResource {
 
     private final ApiKeyAdministration keys;
     private final SecurityIdentity identity;
+    private final ApiKeyDirectory directory;
 
-    public ApiKeyResource(ApiKeyAdministration keys, SecurityIdentity identity) {
+    public ApiKeyResource(ApiKeyAdministration keys, SecurityIdentity identity, ApiKeyDirectory directory) {
         this.keys = keys;
         this.identity = identity;
+        this.directory = directory;
     }
 
     @POST
@@ -49,19 +52,23 @@ public class ApiKeyResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException(e.getMessage().startsWith("expiresAt") ? "expiresAt" : "roles", e.getMessage());
         }
-        return Response.status(201).entity(ApiKeyView.of(issued.key()).withToken(issued.token().value())).build();
+        return Response.status(201).entity(ApiKeyView.of(issued.key(), null).withToken(issued.token().value())).build();
     }
 
     @GET
-    @Operation(summary = "Every key, revoked ones too, without secrets")
+    @Operation(summary = "Every key, revoked ones too, without secrets, each with when it was last used")
     public List<ApiKeyView> list() {
-        return keys.list().stream().map(ApiKeyView::of).toList();
+        return keys.list().stream().map(this::view).toList();
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Revoke a key: refused by every instance from the next request on; its record stays for the audit")
     public ApiKeyView revoke(@PathParam("id") String id) {
-        return keys.revoke(id).map(ApiKeyView::of).orElseThrow(() -> NotFoundException.of("key", id));
+        return keys.revoke(id).map(this::view).orElseThrow(() -> NotFoundException.of("key", id));
+    }
+
+    private ApiKeyView view(io.headwater.contract.access.ApiKey key) {
+        return ApiKeyView.of(key, directory.lastUsed(key.id()).orElse(null));
     }
 }
