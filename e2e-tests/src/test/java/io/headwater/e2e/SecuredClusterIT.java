@@ -346,6 +346,39 @@ class SecuredClusterIT {
         return m.find() ? m.group(1) : "";
     }
 
+    @Test
+    @Order(11)
+    void anAdminManagesKeysFromTheCommandLine() {
+        String admin = PLATFORM.platform().authorization(Roles.ADMIN).substring("Bearer ".length());
+        io.headwater.devstack.KeyAdmin cli = new io.headwater.devstack.KeyAdmin(PLATFORM.platform().query.url(), admin);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int made = cli.run(new String[]{"create", "--role", "reader", "--namespace", "ml", "--description", "an analyst's laptop"},
+                new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+        assertThat(made).as(err.toString()).isZero();
+        String token = out.toString().trim();
+        assertThat(token).as("only the token on standard output, for $(...)").matches("hwk_[a-z0-9]+_\\S+");
+        assertThat(err.toString()).contains("limited to [\"ml\"]");
+        String id = token.split("_")[1];
+        Http holder = PLATFORM.anonymous().withAuthorization("Bearer " + token);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(holder.get(PLATFORM.queryUrl("/api/v1/models")).status()).isEqualTo(200));
+
+        out.reset();
+        assertThat(cli.run(new String[]{"list"}, new java.io.PrintStream(out, true), new java.io.PrintStream(err, true))).isZero();
+        assertThat(out.toString().lines()).anySatisfy(line -> assertThat(line).startsWith(id).contains("reader", "ml", "active", "an analyst's laptop"));
+        assertThat(out.toString()).doesNotContain(token.substring(17));
+
+        assertThat(cli.run(new String[]{"revoke", id}, new java.io.PrintStream(out, true), new java.io.PrintStream(err, true))).isZero();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(holder.get(PLATFORM.queryUrl("/api/v1/models")).status()).isEqualTo(401));
+        err.reset();
+        assertThat(cli.run(new String[]{"revoke", "nosuchkey000"}, new java.io.PrintStream(out, true), new java.io.PrintStream(err, true))).isEqualTo(1);
+        assertThat(err.toString()).contains("404");
+        io.headwater.devstack.KeyAdmin reader = new io.headwater.devstack.KeyAdmin(PLATFORM.platform().query.url(),
+                PLATFORM.platform().authorization(Roles.READER).substring("Bearer ".length()));
+        assertThat(reader.run(new String[]{"list"}, new java.io.PrintStream(out, true), new java.io.PrintStream(err, true))).as("only an admin").isEqualTo(1);
+        assertThat(err.toString()).contains("403");
+    }
+
     private static java.time.Instant lastUsed(JsonNode keys, String id) {
         for (JsonNode key : keys) {
             if (key.path("id").asText().equals(id)) {
