@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.headwater.contract.access.SecretNames;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,13 +38,6 @@ public final class SecretRedactor {
             "([?&;](?:access_token|token|auth|password|passwd|pwd|secret|sig|signature|api_key|apikey|key|client_secret|sas|"
                     + "x-amz-signature|x-amz-credential|x-amz-security-token|x-goog-signature|x-goog-credential)=)([^&#\\s\"]+)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(password|passwd|passphrase|secret|token|credential|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|client[_.-]?secret|"
-                    + "connection[_.-]?string|sas[_.-]?key|account[_.-]?key|auth[_.-]?key|signing[_.-]?key|session[_.-]?key|"
-                    + "\\.key$|aws_secret|aws_session|google_application_credentials|azure_client_secret|azure_storage_key).*");
-    /** Field names that look like secret names but hold none (a dataset's key columns, token counts). */
-    private static final Set<String> NOT_SECRETS = Set.of("keyfields", "primarykey", "partitionkey", "sortkey", "keycolumns", "tokens",
-            "tokencount", "max_tokens", "maxtokens", "num_tokens", "tokenizer", "key_columns");
 
     private SecretRedactor() {
     }
@@ -168,7 +161,6 @@ public final class SecretRedactor {
     }
 
     static boolean namesSecret(String name) {
-        String lower = name.toLowerCase();
-        return !NOT_SECRETS.contains(lower.replace("-", "_").replace("_", "")) && !NOT_SECRETS.contains(lower) && SECRET_NAME.matcher(name).matches();
+        return SecretNames.namesSecret(name);
     }
 }

@@ -2,6 +2,7 @@ package io.headwater.security;
 
 import io.headwater.contract.access.ApiKeyToken;
 import io.headwater.contract.access.AuditEntry;
+import io.headwater.contract.access.SecretNames;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,8 @@ public class AuditRoute {
 
     /** Where the mechanism leaves the principal it found for this request. */
     static final String PRINCIPAL = "headwater.audit.principal";
-    private static final Pattern SECRET_PARAMETER = Pattern.compile("(?i).*(token|secret|password|passwd|api[_-]?key|signature|sig|credential).*");
+    /** Query parameters that name a secret in a URL, beyond what names one anywhere ({@link SecretNames}). */
+    private static final Pattern SECRET_PARAMETER = Pattern.compile("(?i)(sig|signature|x-amz-signature|x-goog-signature|sas|pwd|auth)");
 
     private final AuditTrail trail;
 
@@ -49,7 +51,7 @@ public class AuditRoute {
     private AuditEntry entry(RoutingContext context, String path, Instant time, long began) {
         Map<String, List<String>> query = new LinkedHashMap<>();
         for (String name : context.queryParams().names()) {
-            query.put(name, SECRET_PARAMETER.matcher(name).matches() ? List.of("***") : context.queryParams().getAll(name));
+            query.put(name, SecretNames.namesSecret(name) || SECRET_PARAMETER.matcher(name).matches() ? List.of("***") : context.queryParams().getAll(name));
         }
         return new AuditEntry(time, trail.service(), principal(context), context.request().method().name(), path, query,
                 context.response().getStatusCode(), context.response().bytesWritten(), (System.nanoTime() - began) / 1e6,
