@@ -1,5 +1,6 @@
 package io.headwater.query.access;
 
+import io.headwater.avro.NodeKind;
 import io.headwater.contract.graph.NodeId;
 import io.headwater.query.api.GraphAnswer;
 import io.headwater.query.api.Redacted;
@@ -24,7 +25,6 @@ import java.util.function.Function;
 public final class Redaction {
 
     public static final String PREFIX = "redacted:";
-    private static final String RUN = "run:";
 
     private final ReadScope scope;
     private final Function<String, Optional<String>> jobOfRun;
@@ -45,16 +45,25 @@ public final class Redaction {
     }
 
     private boolean outOfScope(String id) {
-        if (id.startsWith(RUN)) {
+        NodeId node = parse(id);
+        if (node == null) {
+            return false;
+        }
+        if (node.kind() == NodeKind.RUN) {
             return jobOfRun.apply(id).map(job -> !scope.sees(namespace(job))).orElse(true);
         }
-        return !scope.sees(namespace(id));
+        return !scope.sees(node.namespace());
     }
 
     /** The namespace of a dataset, field or job id; null for other kinds and for strings that are not node ids. */
     private static String namespace(String id) {
+        NodeId node = parse(id);
+        return node == null ? null : node.namespace();
+    }
+
+    private static NodeId parse(String id) {
         try {
-            return NodeId.parse(id).namespace();
+            return NodeId.parse(id);
         } catch (RuntimeException notANodeId) {
             return null;
         }

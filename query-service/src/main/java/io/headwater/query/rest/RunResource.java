@@ -1,6 +1,7 @@
 package io.headwater.query.rest;
 
 import io.headwater.contract.access.Roles;
+import io.headwater.contract.graph.NodeId;
 import io.headwater.query.access.ScopedAnswers;
 import io.headwater.query.api.Reproduction;
 import io.headwater.query.api.RunComparison;
@@ -47,7 +48,7 @@ public class RunResource {
         if (list.size() < 2 || list.size() > MAX_COMPARED) {
             throw new InvalidParameterException("ids", "must name between 2 and " + MAX_COMPARED + " different runs");
         }
-        list.forEach(id -> scoped.requireVisible("run:" + id));
+        list.forEach(id -> scoped.requireVisible(NodeId.run(id).value()));
         return runs.compare(list);
     }
 
@@ -56,7 +57,7 @@ public class RunResource {
     @Operation(summary = "One run: state, times, job and code, environment, parameters, metrics, data read and written, models produced")
     public RunDetails run(@PathParam("runId") String runId,
                           @Parameter(description = "ISO-8601 instant: the run as it was known then") @QueryParam("asOf") String asOf) {
-        scoped.requireVisible("run:" + runId);
+        scoped.requireVisible(NodeId.run(runId).value());
         return scoped.run(runs.run(runId, QueryParameters.asOf(asOf)));
     }
 
@@ -64,7 +65,7 @@ public class RunResource {
     @Path("/{runId}/reproduce")
     @Operation(summary = "Everything needed to run it again, and what was not recorded")
     public Reproduction reproduce(@PathParam("runId") String runId) {
-        scoped.requireVisible("run:" + runId);
+        scoped.requireVisible(NodeId.run(runId).value());
         return runs.reproduce(runId);
     }
 }
