@@ -126,6 +126,23 @@ class DriftAlertIT {
         assertThat(version.at("/trainingRun/id").asText()).isEqualTo("run:" + RUN);
         assertThat(version.at("/trainingRun/inputs/0/role").asText()).isEqualTo("training");
         assertThat(find(open, "__quality__", "accuracy").get("threshold").asDouble()).isEqualTo(0.93 - 0.05, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(psi.get("uiUrl").asText()).isEqualTo(PLATFORM.platform().query.url() + "/ui/models/fraud/versions/3");
+
+        // The drift history a person reads next to the alert: every window judged, oldest first, both distributions on the same bins.
+        JsonNode history = await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(PLATFORM.http()
+                .send("GET", PLATFORM.platform().query.url() + "/api/v1/models/fraud/versions/3/windows", null).body()), h -> h.path("windows").size() == 10);
+        assertThat(history.get("referenceProfile").asText()).isEqualTo("run:" + RUN);
+        assertThat(history.at("/windows/0/windowStart").asText()).isEqualTo(T0.plusSeconds(3600L).toString());
+        JsonNode calm = history.at("/windows/0/features/amount");
+        JsonNode drifted = history.at("/windows/9/features/amount");
+        assertThat(calm.at("/metrics/psi").asDouble()).isLessThan(0.1);
+        assertThat(drifted.at("/metrics/psi").asDouble()).isGreaterThan(0.2);
+        assertThat(drifted.at("/alert/psi").asDouble()).isEqualTo(0.2);
+        assertThat(drifted.get("labels")).hasSize(4);
+        assertThat(drifted.get("reference")).hasSize(4);
+        assertThat(drifted.at("/observed/3").asDouble()).isEqualTo(0.4, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(history.at("/windows/9/features/__quality__/metrics/accuracy").asDouble()).isEqualTo(0.85);
+        assertThat(PLATFORM.http().send("GET", PLATFORM.platform().query.url() + "/api/v1/models/fraud/versions/99/windows", null).status()).isEqualTo(404);
 
         // Live stream, within seconds: the four opened alerts, each once.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(streamed).hasSize(4));

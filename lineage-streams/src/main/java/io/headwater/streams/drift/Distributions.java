@@ -13,8 +13,8 @@ public final class Distributions {
     private Distributions() {
     }
 
-    /** The two as proportions over the same bins (the reference's) or categories (the union of both). */
-    public record Aligned(double[] reference, double[] window) {
+    /** The two as proportions over the same bins (the reference's) or categories (the union of both), with their labels. */
+    public record Aligned(double[] reference, double[] window, List<String> labels) {
     }
 
     /** Null when they cannot be compared (different kinds, empty counts). */
@@ -38,7 +38,7 @@ public final class Distributions {
             q[i] = window.getOrDefault(category, 0L);
             i++;
         }
-        return normalised(p, q);
+        return normalised(p, q, List.copyOf(categories));
     }
 
     private static Aligned numeric(List<Double> referenceEdges, List<Long> referenceCounts, List<Double> windowEdges, List<Long> windowCounts) {
@@ -51,7 +51,11 @@ public final class Distributions {
             p[i] = referenceCounts.get(i);
         }
         double[] q = referenceEdges.equals(windowEdges) ? toArray(windowCounts) : rebin(referenceEdges, windowEdges, windowCounts);
-        return normalised(p, q);
+        List<String> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < bins; i++) {
+            labels.add("[" + edge(referenceEdges.get(i)) + ", " + edge(referenceEdges.get(i + 1)) + ")");
+        }
+        return normalised(p, q, labels);
     }
 
     /**
@@ -102,7 +106,11 @@ public final class Distributions {
         return 0;
     }
 
-    private static Aligned normalised(double[] p, double[] q) {
+    private static String edge(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    private static Aligned normalised(double[] p, double[] q, List<String> labels) {
         double sp = sum(p);
         double sq = sum(q);
         if (sp <= 0 || sq <= 0) {
@@ -112,7 +120,7 @@ public final class Distributions {
             p[i] /= sp;
             q[i] /= sq;
         }
-        return new Aligned(p, q);
+        return new Aligned(p, q, labels);
     }
 
     private static double[] toArray(List<Long> counts) {

@@ -34,7 +34,8 @@ import java.util.TreeMap;
  * trained it, and forwards alerts as they open, escalate and resolve, each also as an ALERT node
  * linked to the model version. A window for a version not yet known is kept and judged once the
  * version appears (checked on every window and every few seconds).
- * Forwards alert facts keyed by alert id, and each alert's node and ALERT_ON edge keyed by their id.
+ * Forwards alert facts keyed by alert id, and each alert's node and ALERT_ON edge keyed by their id; and every
+ * judged window ({@link DriftWindows}), the version's drift history.
  */
 public class DriftDetector implements Processor<String, MonitoringStats, String, GraphFact> {
 
@@ -81,7 +82,10 @@ public class DriftDetector implements Processor<String, MonitoringStats, String,
         String trainingRun = version.getAttributes().get(ModelVersion.TRAINING_RUN);
         ReferenceProfile reference = ReferenceProfile.fromDetail(trainingRun, version.getDetailJson());
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        for (Evaluation evaluation : evaluator.evaluate(window, reference)) {
+        List<Evaluation> evaluations = evaluator.evaluate(window, reference);
+        context.forward(new Record<>(DriftWindows.key(modelVersionId, window.getWindowStart()),
+                GraphFact.window(DriftWindows.of(modelVersionId, window, reference, evaluations, now)), context.currentSystemTimeMs()));
+        for (Evaluation evaluation : evaluations) {
             String key = modelVersionId + SEP + evaluation.feature() + SEP + evaluation.metric();
             AlertTracker.Step step = AlertTracker.step(alerts.get(key), evaluation, window, trainingRun, resolveAfterWindows, now);
             alerts.put(key, step.state());

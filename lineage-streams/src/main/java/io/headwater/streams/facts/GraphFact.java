@@ -16,7 +16,7 @@ import org.apache.avro.specific.SpecificRecord;
 public record GraphFact(Kind kind, SpecificRecord value) {
 
     public enum Kind {
-        NODE, EDGE, ACCESS, ALERT
+        NODE, EDGE, ACCESS, ALERT, WINDOW
     }
 
     public static GraphFact node(GraphNode node) {
@@ -38,5 +38,9 @@ public record GraphFact(Kind kind, SpecificRecord value) {
 
     public static GraphFact alert(DriftAlert alert) {
         return new GraphFact(Kind.ALERT, alert);
+    }
+
+    public static GraphFact window(io.headwater.avro.DriftWindow window) {
+        return new GraphFact(Kind.WINDOW, window);
     }
 }

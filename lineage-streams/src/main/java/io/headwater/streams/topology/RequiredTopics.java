@@ -7,6 +7,6 @@ import io.headwater.kafka.streams.RequiredTopicsConfigSource;
 public class RequiredTopics extends RequiredTopicsConfigSource {
 
     public RequiredTopics() {
-        super(Topics.LINEAGE, Topics.DECISIONS, Topics.MONITORING, Topics.GRAPH_NODES, Topics.GRAPH_EDGES, Topics.DECISIONS_LINKED, Topics.ALERTS);
+        super(Topics.LINEAGE, Topics.DECISIONS, Topics.MONITORING, Topics.GRAPH_NODES, Topics.GRAPH_EDGES, Topics.DECISIONS_LINKED, Topics.ALERTS, Topics.DRIFT_WINDOWS);
     }
 }

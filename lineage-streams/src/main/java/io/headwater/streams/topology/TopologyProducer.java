@@ -3,6 +3,7 @@ package io.headwater.streams.topology;
 import io.headwater.avro.DatasetAccess;
 import io.headwater.avro.Decision;
 import io.headwater.avro.DriftAlert;
+import io.headwater.avro.DriftWindow;
 import io.headwater.avro.DriftAlertState;
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
@@ -186,10 +187,12 @@ public class TopologyProducer {
                 .selectKey((key, window) -> NodeId.modelVersion(window.getModelName(), window.getModelVersion()).value())
                 .repartition(Repartitioned.<String, MonitoringStats>as("monitoring-by-model-version")
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.values(Topics.MONITORING)))
-                .process(() -> new DriftDetector(thresholds), DriftDetector.ALERTS_STORE, DriftDetector.PENDING_STORE), Kind.ALERT, Kind.NODE, Kind.EDGE);
+                .process(() -> new DriftDetector(thresholds), DriftDetector.ALERTS_STORE, DriftDetector.PENDING_STORE), Kind.ALERT, Kind.NODE, Kind.EDGE,
+                Kind.WINDOW);
         facts(driftFacts, "drift-facts-", Kind.ALERT, DriftAlert.class).to(Topics.ALERTS.name(), produced(Topics.ALERTS));
         facts(driftFacts, "drift-facts-", Kind.NODE, GraphNode.class).to(Topics.GRAPH_NODES.name(), produced(Topics.GRAPH_NODES));
         facts(driftFacts, "drift-facts-", Kind.EDGE, GraphEdge.class).to(Topics.GRAPH_EDGES.name(), produced(Topics.GRAPH_EDGES));
+        facts(driftFacts, "drift-facts-", Kind.WINDOW, DriftWindow.class).to(Topics.DRIFT_WINDOWS.name(), produced(Topics.DRIFT_WINDOWS));
     }
 
     /** A processor's facts split by kind into named branches ({@code <prefix><kind>}). */

@@ -1,10 +1,13 @@
 package io.headwater.query.rest;
 
 import io.headwater.contract.access.Roles;
+import io.headwater.contract.graph.NodeId;
 import io.headwater.query.access.ScopedAnswers;
 import io.headwater.query.api.DecisionPage;
+import io.headwater.query.api.DriftHistory;
 import io.headwater.query.api.ModelSummary;
 import io.headwater.query.api.ModelVersionDetails;
+import io.headwater.query.models.DriftWindowsReader;
 import io.headwater.query.models.ModelService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -28,10 +31,12 @@ public class ModelResource {
 
     private final ModelService models;
     private final ScopedAnswers scoped;
+    private final DriftWindowsReader drift;
 
-    public ModelResource(ModelService models, ScopedAnswers scoped) {
+    public ModelResource(ModelService models, ScopedAnswers scoped, DriftWindowsReader drift) {
         this.models = models;
         this.scoped = scoped;
+        this.drift = drift;
     }
 
     @GET
@@ -46,6 +51,17 @@ public class ModelResource {
     public ModelVersionDetails version(@PathParam("name") String name, @PathParam("version") String version,
                                        @QueryParam("limit") @DefaultValue("20") String limit) {
         return scoped.modelVersion(models.version(name, version, QueryParameters.limit(QueryParameters.integer("limit", limit))));
+    }
+
+    @GET
+    @Path("/{name}/versions/{version}/windows")
+    @Operation(summary = "A model version's drift history: each monitoring window judged against the training data, oldest first",
+            description = "Per feature: psi, js and ks (quality metrics under __quality__) with their warn and alert thresholds, and the "
+                    + "training data's and the window's distributions on the same bins. The newest `limit` windows.")
+    public DriftHistory windows(@PathParam("name") String name, @PathParam("version") String version,
+                                @QueryParam("limit") @DefaultValue("100") String limit) {
+        models.version(name, version, 1);
+        return drift.history(NodeId.modelVersion(name, version).value(), QueryParameters.limit(QueryParameters.integer("limit", limit)));
     }
 
     @GET

@@ -35,6 +35,7 @@ public class TopologyProducer {
     public static final String DECISION_COUNTS_STORE = "decision-counts";
     public static final String ALERTS_STORE = "alerts";
     public static final String WEBHOOKS_STORE = "alert-webhooks";
+    public static final String DRIFT_WINDOWS_STORE = "drift-windows";
 
     private final TopicSerdes serdes;
     private final AlertListener alertListener;
@@ -85,6 +86,11 @@ public class TopologyProducer {
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WEBHOOKS_STORE), Serdes.String(), serdes.values(Topics.ALERT_WEBHOOKS)).withLoggingDisabled(),
                 Topics.ALERT_WEBHOOKS.name(), consumed(Topics.ALERT_WEBHOOKS),
                 () -> new KeyValueUpdater<>(WEBHOOKS_STORE));
+        // Each model version's judged monitoring windows (one an hour or so per version): every instance holds them all.
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DRIFT_WINDOWS_STORE), Serdes.String(), serdes.values(Topics.DRIFT_WINDOWS)).withLoggingDisabled(),
+                Topics.DRIFT_WINDOWS.name(), consumed(Topics.DRIFT_WINDOWS),
+                () -> new KeyValueUpdater<>(DRIFT_WINDOWS_STORE));
         return builder.build();
     }
 
