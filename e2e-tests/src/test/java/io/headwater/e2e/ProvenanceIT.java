@@ -198,6 +198,18 @@ class ProvenanceIT {
         assertThat(recipe.get("inputs")).hasSize(2);
         assertThat(recipe.get("missing")).isEmpty();
         PLATFORM.query("/api/v1/runs/00000000-0000-0000-0000-000000000000").expect(404).json();
+
+        // A job's runs, newest first, with state, duration and code version.
+        JsonNode jobRuns = PLATFORM.query("/api/v1/runs?job=" + Http.encode("job:ml:churn-train")).expect(200).json();
+        assertThat(jobRuns).hasSize(2);
+        assertThat(jobRuns.at("/0/runId").asText()).isEqualTo(RUN_8);
+        assertThat(jobRuns.at("/1/runId").asText()).isEqualTo(RUN_7);
+        assertThat(jobRuns.at("/1/state").asText()).isEqualTo("COMPLETE");
+        assertThat(jobRuns.at("/1/durationMs").asLong()).isEqualTo(1_800_000L);
+        assertThat(jobRuns.at("/1/commit").asText()).isEqualTo(COMMIT_7);
+        assertThat(PLATFORM.query("/api/v1/runs?job=" + Http.encode("job:ml:churn-train") + "&limit=1").expect(200).json()).hasSize(1);
+        PLATFORM.query("/api/v1/runs?job=" + Http.encode("job:ml:nothing")).expect(404).json();
+        PLATFORM.query("/api/v1/runs").expect(400).json();
     }
 
     @Test

@@ -20,10 +20,10 @@ public class AlertViews {
     }
 
     public AlertView of(DriftAlert a) {
-        String url = publicUrl + "/api/v1/models/" + encode(a.getModelName()) + "/versions/" + encode(a.getModelVersion());
+        String path = "/models/" + encode(a.getModelName()) + "/versions/" + encode(a.getModelVersion());
         return new AlertView(a.getAlertId(), a.getModelName(), a.getModelVersion(), NodeId.modelVersion(a.getModelName(), a.getModelVersion()).value(),
                 a.getFeature(), a.getMetric(), a.getValue(), a.getThreshold(), a.getSeverity().name(), a.getState().name(), a.getWindowStart(),
-                a.getWindowEnd(), a.getOpenedAt(), a.getUpdatedAt(), a.getReferenceProfileId(), url);
+                a.getWindowEnd(), a.getOpenedAt(), a.getUpdatedAt(), a.getReferenceProfileId(), publicUrl + "/api/v1" + path, publicUrl + "/ui" + path);
     }
 
     private static String encode(String value) {

@@ -25,9 +25,9 @@ public final class WebhookPayloads {
         Map<String, Object> body = new LinkedHashMap<>();
         if ("slack".equals(format)) {
             String icon = "RESOLVED".equals(alert.state()) ? ":white_check_mark:" : "ALERT".equals(alert.severity()) ? ":rotating_light:" : ":warning:";
-            body.put("text", String.format("%s %s %s v%s: %s of %s is %.4f (threshold %.4f), %s %s. <%s|Provenance of the model version>",
+            body.put("text", String.format("%s %s %s v%s: %s of %s is %.4f (threshold %.4f), %s %s. <%s|The model version, its drift and provenance>",
                     icon, alert.state(), alert.modelName(), alert.modelVersion(), alert.metric(), alert.feature(), alert.value(), alert.threshold(),
-                    alert.severity(), "window " + alert.windowStart() + " – " + alert.windowEnd(), alert.provenanceUrl()));
+                    alert.severity(), "window " + alert.windowStart() + " – " + alert.windowEnd(), alert.uiUrl() != null ? alert.uiUrl() : alert.provenanceUrl()));
         } else {
             body.put("event", "alert");
             body.put("alert", alert);

@@ -6,9 +6,11 @@ import io.headwater.query.access.ScopedAnswers;
 import io.headwater.query.api.Reproduction;
 import io.headwater.query.api.RunComparison;
 import io.headwater.query.api.RunDetails;
+import io.headwater.query.api.RunSummary;
 import io.headwater.query.errors.InvalidParameterException;
 import io.headwater.query.runs.RunService;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,6 +39,15 @@ public class RunResource {
     public RunResource(RunService runs, ScopedAnswers scoped) {
         this.runs = runs;
         this.scoped = scoped;
+    }
+
+    @GET
+    @Operation(summary = "A job's runs, newest first: state, start, end, duration, code version")
+    public List<RunSummary> runs(@Parameter(description = NodeId.JOB_FORM, required = true) @QueryParam("job") String job,
+                                 @Parameter(description = "at most this many (default 100)") @QueryParam("limit") @DefaultValue("100") String limit) {
+        String jobId = QueryParameters.required("job", job, NodeId.JOB_FORM);
+        scoped.requireVisible(jobId);
+        return runs.runsOfJob(jobId, QueryParameters.limit(QueryParameters.integer("limit", limit)));
     }
 
     @GET

@@ -28,6 +28,11 @@ public class RunService {
         return RunReader.read(new GraphView(store, asOf), runId).orElseThrow(() -> NotFoundException.of("run", runId));
     }
 
+    /** The job's runs, newest first. */
+    public List<io.headwater.query.api.RunSummary> runsOfJob(String jobId, int limit) {
+        return JobRuns.of(new GraphView(store, null), jobId, limit);
+    }
+
     public RunComparison compare(List<String> runIds) {
         return RunComparisons.of(runIds.stream().map(id -> run(id, null)).toList());
     }

@@ -33,7 +33,8 @@ class WebhookDeliveryTest {
     private static final String SECRET = "s3cret";
     private static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
     private static final AlertView ALERT = new AlertView("a-1", "churn", "7", "model:churn#7", "tenure", "psi", 0.31, 0.2, "ALERT", "OPEN",
-            T, T.plusSeconds(3600), T, T, "run:r", "http://127.0.0.1/api/v1/models/churn/versions/7");
+            T, T.plusSeconds(3600), T, T, "run:r", "http://127.0.0.1/api/v1/models/churn/versions/7",
+            "http://127.0.0.1/ui/models/churn/versions/7");
 
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
@@ -140,7 +141,7 @@ class WebhookDeliveryTest {
     @Test
     void aSlackSubscriptionGetsOneLineOfText() throws Exception {
         String body = WebhookPayloads.body(json, ALERT, "slack");
-        assertThat(json.readTree(body).get("text").asText()).contains(":rotating_light:", "churn v7", "psi of tenure is 0.3100", "Provenance of the model version");
+        assertThat(json.readTree(body).get("text").asText()).contains(":rotating_light:", "churn v7", "psi of tenure is 0.3100", "<http://127.0.0.1/ui/models/churn/versions/7|");
     }
 
     private static String hmac(String secret, String body) throws Exception {
