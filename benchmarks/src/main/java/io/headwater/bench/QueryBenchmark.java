@@ -158,6 +158,11 @@ public final class QueryBenchmark {
 
             System.out.printf("query-service memory: heap used %.0f MiB (after the queries; -Xmx1g), RSS %.0f MiB%n",
                     heapUsed(platform.query) / 1048576.0, rss(platform.query) / 1024.0);
+            List<String> sample = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                sample.add(decisionIds.get(bench.random.nextInt(decisionIds.size())));
+            }
+            BrowserTiming.decisionPages(platform.query.url(), sample);
         }
     }
 

@@ -121,7 +121,11 @@ public final class Demo {
             }
         }
         out.println();
-        out.println("Look further:");
+        out.println("Open it in a browser:");
+        out.println("  " + platform.query + "/ui/decisions/" + sample);
+        out.println("  " + platform.query + "/ui/models/churn/versions/" + Platform.encode(version));
+        out.println("  " + platform.query + "/ui/runs/" + runId);
+        out.println("Or ask the API:");
         out.println("  " + platform.query + "/api/v1/decisions/" + sample + "/provenance");
         out.println("  " + platform.query + "/api/v1/runs/" + runId + "/reproduce");
         out.println("  " + platform.query + "/api/v1/impact?nodeId=" + Platform.encode(NodeId.dataset("file", "/srv/spark-demo/data/out/revenue_by_country").value()));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.demo.Demo;
 import io.headwater.testkit.PlatformExtension;
+import io.headwater.testkit.RunEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -11,6 +12,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,5 +50,27 @@ class DemoIT {
         JsonNode answer = PLATFORM.query("/api/v1/decisions/" + decision + "/provenance").expect(200).json();
         assertThat(answer.at("/modelVersion/decisionCount").asLong()).isEqualTo(10_000);
         assertThat(out).contains("trained by " + answer.at("/trainingRun/id").asText());
+
+        // The same story in a browser: every page type on the demo's data, and two runs of the training job to compare.
+        String version = answer.at("/modelVersion/version").asText();
+        List<String> compared = new ArrayList<>();
+        for (String rate : List.of("0.05", "0.1")) {
+            String run = UUID.randomUUID().toString();
+            compared.add(run);
+            Instant start = Instant.now().minusSeconds(600);
+            PLATFORM.ingest("/api/v1/lineage", RunEvents.run("START", run, start).job("ml", "churn-train").json()).expect(201);
+            RunEvents complete = RunEvents.run("COMPLETE", run, start.plusSeconds(300)).job("ml", "churn-train")
+                    .parameter("learning_rate", Double.parseDouble(rate)).parameter("epochs", 5)
+                    .gitSource("https://github.com/acme/churn", "train/train.py", rate.equals("0.1") ? "9e8d7c6b" : "3f9a1c2b", "main");
+            for (int step = 1; step <= 5; step++) {
+                complete.metric("auc", 0.6 + step * (rate.equals("0.1") ? 0.05 : 0.04), (long) step);
+            }
+            PLATFORM.ingest("/api/v1/lineage", complete.json()).expect(201);
+        }
+        for (String run : compared) {
+            PLATFORM.http().await(PLATFORM.queryUrl("/api/v1/runs/" + run), r -> "COMPLETE".equals(r.path("state").asText()), Duration.ofSeconds(60));
+        }
+        BrowserSuite.run(Map.of("HEADWATER_QUERY_URL", PLATFORM.platform().query.url(), "HEADWATER_UI_MODE", "story",
+                "HEADWATER_UI_DATA", JSON.writeValueAsString(Map.of("decision", decision, "compare", compared, "model", "churn", "version", version))));
     }
 }

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -377,6 +378,13 @@ class SecuredClusterIT {
                 PLATFORM.platform().authorization(Roles.READER).substring("Bearer ".length()));
         assertThat(reader.run(new String[]{"list"}, new java.io.PrintStream(out, true), new java.io.PrintStream(err, true))).as("only an admin").isEqualTo(1);
         assertThat(err.toString()).contains("403");
+    }
+
+    @Test
+    @Order(12)
+    void theWebPageAsksForAKeyAndTakesAReadersKey() throws Exception {
+        BrowserSuite.run(Map.of("HEADWATER_QUERY_URL", PLATFORM.platform().query.url(), "HEADWATER_UI_MODE", "sign-in",
+                "HEADWATER_READER_KEY", PLATFORM.platform().authorization(Roles.READER).substring("Bearer ".length())));
     }
 
     private static java.time.Instant lastUsed(JsonNode keys, String id) {

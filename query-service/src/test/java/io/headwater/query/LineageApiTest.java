@@ -30,6 +30,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -142,8 +143,14 @@ class LineageApiTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get("/q/health/ready").then().statusCode(200).body(containsString("graph-replica")));
         given().get("/q/metrics").then().statusCode(200);
-        given().get("/").then().statusCode(200).contentType(containsString("text/html")).body(containsString("Decision id"));
-        given().get("/view.js").then().statusCode(200).body(containsString("export function renderProvenance"));
+        // The web UI: / leads to it, every /ui/... address is its shell (with a strict CSP), its scripts and the WebJars are served.
+        given().redirects().follow(false).get("/").then().statusCode(303).header("Location", endsWith("/ui/"));
+        given().get("/ui/decisions/d-1").then().statusCode(200).contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("script-src 'self'")).body(containsString("/assets/ui/app.js"));
+        given().get("/assets/ui/pages.js").then().statusCode(200).body(containsString("export async function decision"));
+        given().get("/webjars/dagre/0.8.4/dist/dagre.min.js").then().statusCode(200);
+        given().get("/webjars/chart.js/4.4.1/dist/chart.umd.js").then().statusCode(200);
+        given().get("/assets/ui/favicon.svg").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/lineage"), containsString("/api/v1/decisions/{decisionId}/provenance"),
                 containsString("/api/v1/runs/compare"), containsString("/api/v1/impact"), containsString("/api/v1/column-lineage"));
     }

@@ -6,6 +6,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -26,14 +27,14 @@ public class SecurityProblems {
     SecurityIdentity identity;
 
     @ServerExceptionMapper
-    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri, HttpHeaders headers) {
         return unauthorized("unauthenticated", "Authentication required",
-                "this operation needs a principal: send Authorization: Bearer <API key>", uri);
+                "this operation needs a principal: send Authorization: Bearer <API key>", uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response refused(AuthenticationFailedException e, UriInfo uri) {
-        return unauthorized("credentials-refused", "Credentials refused", ApiKeyIdentityProvider.NOT_ACCEPTED, uri);
+    public Response refused(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
+        return unauthorized("credentials-refused", "Credentials refused", ApiKeyIdentityProvider.NOT_ACCEPTED, uri, headers);
     }
 
     @ServerExceptionMapper
@@ -45,10 +46,17 @@ public class SecurityProblems {
         return Response.status(403).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    private static Response unauthorized(String slug, String title, String detail, UriInfo uri) {
+    /**
+     * The Basic challenge makes a browser ask for the key; the web UI, which asks with its own sign-in form, says so
+     * with X-Requested-With and gets only the Bearer challenge (else the browser's dialog would come up over it).
+     */
+    private static Response unauthorized(String slug, String title, String detail, UriInfo uri, HttpHeaders headers) {
         Problem problem = Problem.of(slug, title, 401, detail, uri.getPath(), List.of());
-        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", BearerOrBasicMechanism.BEARER_CHALLENGE)
-                .header("WWW-Authenticate", BearerOrBasicMechanism.BASIC_CHALLENGE).entity(problem).build();
+        Response.ResponseBuilder response = Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", BearerOrBasicMechanism.BEARER_CHALLENGE);
+        if (headers.getHeaderString("X-Requested-With") == null) {
+            response.header("WWW-Authenticate", BearerOrBasicMechanism.BASIC_CHALLENGE);
+        }
+        return response.entity(problem).build();
     }
 
     static List<String> rolesAllowed(SimpleResourceInfo resource) {
