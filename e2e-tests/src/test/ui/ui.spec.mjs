@@ -59,15 +59,19 @@ try {
       await page.goto(`${base}/ui/decisions/${encodeURIComponent(data.decisions[0])}`);
       await nodes();
       const times = [];
+      const counts = [];
       for (const id of data.decisions) {
         const began = Date.now();
         await page.goto(`${base}/ui/decisions/${encodeURIComponent(id)}`);
         const count = await nodes();
         times.push(Date.now() - began);
+        counts.push(count);
         console.log(`     ${id}: ${count} nodes drawn ${times[times.length - 1]} ms after navigation began`);
       }
       times.sort((a, b) => a - b);
-      console.log(`timing: decision page with its graph, ${times.length} loads: median ${times[Math.floor(times.length / 2)]} ms, max ${times[times.length - 1]} ms`);
+      counts.sort((a, b) => a - b);
+      console.log(`timing: decision page with its graph (${counts[0]}–${counts[counts.length - 1]} nodes), ${times.length} loads: `
+        + `median ${times[Math.floor(times.length / 2)]} ms, max ${times[times.length - 1]} ms`);
     });
   } else if (mode === 'sign-in') {
     await check('a page asks for a key, and shows its answer once given one', async () => {
@@ -162,6 +166,12 @@ try {
       await page.waitForURL(/\/ui\/datasets\//);
       await page.reload();
       await nodes();
+    });
+
+    await check('column-level lineage: a dataset\'s fields and the fields they came from', async () => {
+      await page.goto(`${base}/ui/datasets/${encodeURIComponent('dataset:file:/srv/spark-demo/data/out/revenue_by_country')}?columns=true`);
+      await nodes();
+      if (await page.locator('svg.graph-svg g.node.k-field').count() < 2) throw new Error('no field nodes drawn at column level');
     });
 
     await check('two runs compared: the differences marked, the curves overlaid', async () => {

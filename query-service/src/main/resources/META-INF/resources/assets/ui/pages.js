@@ -85,7 +85,7 @@ export async function decision({id, asOf}, ctx) {
   }
   const run = p.trainingRun;
   if (run) {
-    html += section('Training run', runSummary(run));
+    html += section('Training run', runSummary(run) + `<p><a href="/ui/runs/${enc(run.runId ?? run.id.replace(/^run:/, ''))}#reproduce">How to train this model again</a></p>`);
     html += section('Data it trained on', table(['role', 'dataset', 'version', 'written by', 'read at'], dataRows(Object.values(p.data ?? {}).flat())));
   }
   if ((p.upstream ?? []).length) {
