@@ -62,10 +62,10 @@ public final class KeyAdmin {
             switch (args.length == 0 ? "" : args[0]) {
                 case "create" -> {
                     ObjectNode request = JSON.createObjectNode();
-                    request.putPOJO("roles", values(args, "--role"));
-                    request.putPOJO("namespaces", values(args, "--namespace"));
-                    values(args, "--description").stream().findFirst().ifPresent(d -> request.put("description", d));
-                    values(args, "--expires").stream().findFirst().ifPresent(e -> request.put("expiresAt", e));
+                    request.putPOJO("roles", KeysCommand.values(args, "--role"));
+                    request.putPOJO("namespaces", KeysCommand.values(args, "--namespace"));
+                    KeysCommand.values(args, "--description").stream().findFirst().ifPresent(d -> request.put("description", d));
+                    KeysCommand.values(args, "--expires").stream().findFirst().ifPresent(e -> request.put("expiresAt", e));
                     JsonNode made = send("POST", "", request.toString());
                     err.println("key " + made.path("id").asText() + " made with " + made.path("roles") + scope(made)
                             + "; its token follows, shown this once");
@@ -144,16 +144,6 @@ public final class KeyAdmin {
         List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.asText()));
         return String.join(",", values);
-    }
-
-    private static List<String> values(String[] args, String option) {
-        List<String> values = new ArrayList<>();
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(option)) {
-                values.add(args[i + 1]);
-            }
-        }
-        return values;
     }
 
     private static final class RefusedException extends IOException {

@@ -59,7 +59,8 @@ public final class KeysCommand {
         AccessKeys.publish(List.of(key), kafka.with(Map.of()));
     }
 
-    private static List<String> values(String[] args, String option) {
+    /** Every value given for an option ({@code --role a --role b}). */
+    static List<String> values(String[] args, String option) {
         List<String> values = new ArrayList<>();
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals(option)) {
