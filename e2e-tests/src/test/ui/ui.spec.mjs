@@ -112,6 +112,11 @@ try {
       await shot('decision');
     });
 
+    await check('the decision\'s compliance report downloads as a PDF', async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-report=pdf]')]);
+      if (!download.suggestedFilename().endsWith('.pdf')) throw new Error('the report is not a PDF: ' + download.suggestedFilename());
+    });
+
     await check('a graph node opens its page, and back returns', async () => {
       await page.locator('svg.graph-svg g.node.k-modelVersion').first().click();
       await page.waitForURL(/\/ui\/models\/[^/]+\/versions\//);
@@ -188,8 +193,12 @@ try {
     await check('the model inventory counts decisions and open alerts', async () => {
       await page.goto(base + '/ui/models');
       await expectText('main table', new RegExp(`v${data.version}`));
-      await expectText('main table', /open/);
+      await expectText('main table', /open \(ALERT\)/);
       await shot('models');
+      await page.selectOption('select[name=severity]', 'ALERT');
+      await page.click('form[data-route=models] button[type=submit]');
+      await page.waitForURL(/severity=ALERT/);
+      await expectText('main table', new RegExp(`v${data.version}`));
     });
 
     await check('impact of a dataset version, exported as CSV', async () => {

@@ -24,6 +24,7 @@ test('every route the UI names is read back from its address, parameters decoded
   assert.deepEqual(route('/ui/decisions/d%2F1', '?asOf=2026-11-26T04%3A10%3A00Z'), {page: 'decision', params: {id: 'd/1', asOf: '2026-11-26T04:10:00Z'}});
   assert.deepEqual(route('/ui/compare', '?runs=a,%20b'), {page: 'compare', params: {runs: ['a', 'b']}});
   assert.deepEqual(route('/ui/models/churn/versions/7', ''), {page: 'modelVersion', params: {name: 'churn', version: '7'}});
+  assert.deepEqual(route('/ui/models', '?severity=ALERT'), {page: 'models', params: {severity: 'ALERT'}});
   assert.equal(route('/ui/datasets/' + encodeURIComponent('dataset:file:/a'), '?direction=upstream').params.direction, 'upstream');
   assert.equal(route('/ui/jobs/x', '').page, 'job');
   assert.equal(route('/ui/impact/x', '').page, 'impact');

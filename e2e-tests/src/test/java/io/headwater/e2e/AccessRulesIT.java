@@ -36,13 +36,15 @@ class AccessRulesIT {
             "ingest-service", rules(
                     "POST /api/v1/lineage.*", Set.of(Roles.PRODUCER),
                     "POST /api/v1/decisions", Set.of(Roles.PRODUCER),
-                    "POST /api/v1/monitoring", Set.of(Roles.PRODUCER)),
+                    "POST /api/v1/monitoring", Set.of(Roles.PRODUCER),
+                    "POST /api/v1/deployments", Set.of(Roles.PRODUCER)),
             "query-service", rules(
                     "GET /internal/.*", Set.of(Roles.SERVICE),
                     "POST /internal/.*", Set.of(Roles.SERVICE),
                     "\\w+ /api/v1/keys.*", Set.of(Roles.ADMIN),
                     "\\w+ /api/v1/alerts/webhooks.*", Set.of(Roles.ADMIN),
                     "GET /api/v1/audit.*", Set.of(Roles.AUDITOR),
+                    "GET /api/v1/decisions/\\{decisionId}/report", Set.of(Roles.READER, Roles.AUDITOR),
                     "GET /api/v1/.*", Set.of(Roles.READER)),
             "schema-registry", rules(
                     "POST /subjects/\\{subject}/versions", ADMIN_OR_SERVICE,

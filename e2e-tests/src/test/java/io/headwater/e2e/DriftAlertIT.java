@@ -144,6 +144,14 @@ class DriftAlertIT {
         assertThat(history.at("/windows/9/features/__quality__/metrics/accuracy").asDouble()).isEqualTo(0.85);
         assertThat(PLATFORM.http().send("GET", PLATFORM.platform().query.url() + "/api/v1/models/fraud/versions/99/windows", null).status()).isEqualTo(404);
 
+        // Q7: the inventory with the open alerts counted, filtered to the versions with an ALERT open.
+        JsonNode alerting = JSON.readTree(PLATFORM.http().send("GET", PLATFORM.platform().query.url() + "/api/v1/models?severity=ALERT", null).body());
+        assertThat(alerting).hasSize(1);
+        assertThat(alerting.at("/0/versions/0/id").asText()).isEqualTo("model:fraud#3");
+        assertThat(alerting.at("/0/versions/0/openAlerts").asInt()).isEqualTo(4);
+        assertThat(alerting.at("/0/versions/0/openSeverity").asText()).isEqualTo("ALERT");
+        assertThat(PLATFORM.http().send("GET", PLATFORM.platform().query.url() + "/api/v1/models?severity=bad", null).status()).isEqualTo(400);
+
         // Live stream, within seconds: the four opened alerts, each once.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(streamed).hasSize(4));
         // Webhook: two failures, then the third attempt of the first alert delivered, signed.

@@ -246,6 +246,19 @@ class ProvenanceIT {
             h.get("modelVersions").forEach(m -> inImage.add(m.asText()));
         });
         assertThat(inImage).containsExactlyInAnyOrder("model:churn#7", "model:churn#8");
+        // Q10, exact and complete: the model versions of a commit, and of an image digest, with their decisions.
+        JsonNode ofCommit = PLATFORM.query("/api/v1/models/built-from?commit=" + COMMIT_7).expect(200).json();
+        assertThat(ofCommit.get("modelVersions")).hasSize(1);
+        assertThat(ofCommit.at("/modelVersions/0/id").asText()).isEqualTo("model:churn#7");
+        assertThat(ofCommit.at("/modelVersions/0/trainingRun").asText()).isEqualTo("run:" + RUN_7);
+        assertThat(ofCommit.at("/modelVersions/0/decisionCount").asLong()).isEqualTo(12);
+        assertThat(PLATFORM.query("/api/v1/models/built-from?commit=" + COMMIT_7.substring(0, 10)).expect(200).json().get("modelVersions"))
+                .as("exact, not a prefix").isEmpty();
+        JsonNode ofImage = PLATFORM.query("/api/v1/models/built-from?image=" + Http.encode(DIGEST)).expect(200).json();
+        assertThat(ofImage.get("sources")).hasSize(2);
+        assertThat(ofImage.get("decisionCount").asLong()).isEqualTo(15);
+        assertThat(ofImage.at("/modelVersions/1/decisionCount").asLong()).isEqualTo(3);
+        PLATFORM.query("/api/v1/models/built-from").expect(400);
         JsonNode byName = PLATFORM.query("/api/v1/search?q=revenue").expect(200).json();
         assertThat(byName.get("results")).anySatisfy(h -> assertThat(h.get("nodeId").asText()).isEqualTo(REVENUE));
         PLATFORM.query("/api/v1/search").expect(400).json();
@@ -363,6 +376,88 @@ class ProvenanceIT {
         assertThat(ids(lineage.get("graph"))).contains(REVENUE, TOP_COUNTRIES).anySatisfy(id -> assertThat(id).startsWith("redacted:"));
         assertThat(lineage.toString()).doesNotContain("spike");
         assertThat(lineage.at("/redacted/nodes").asInt()).isPositive();
+    }
+
+    @Test
+    @Order(8)
+    void aDecisionsComplianceReportAsJsonHtmlAndPdf() throws Exception {
+        JsonNode report = PLATFORM.query("/api/v1/decisions/d-7-3/report").expect(200).json();
+        assertThat(report.at("/decision/decisionId").asText()).isEqualTo("d-7-3");
+        assertThat(report.get("sentBy").asText()).as("who sent the decision").isNotBlank();
+        assertThat(report.at("/modelVersion/id").asText()).isEqualTo("model:churn#7");
+        assertThat(report.at("/trainingRun/code/commit").asText()).isEqualTo(COMMIT_7);
+        assertThat(report.at("/data/training/0/datasetVersion").asText()).isEqualTo(TOP_COUNTRIES + "#" + JOB2_SQL_RUN.substring(4));
+        assertThat(report.get("driftAtDecision")).isEmpty();
+        assertThat(report.at("/servingAtDecision/source").asText()).as("no deployment reported yet").isEqualTo("decisions");
+        assertThat(report.at("/servingAtDecision/serving/0/modelVersionId").asText()).isEqualTo("model:churn#7");
+        assertThat(report.has("accessedBy")).as("a reader is not shown the audit").isFalse();
+        assertThat(report.get("accessNote").asText()).contains("auditor");
+
+        // An auditor's report lists who read the decision: the reader's provenance questions above, from the audit.
+        Http auditor = PLATFORM.anonymous().withAuthorization(PLATFORM.platform().authorization("auditor"));
+        String readerKey = PLATFORM.platform().authorization("reader").substring("Bearer hwk_".length()).split("_")[0];
+        JsonNode audited = await().atMost(Duration.ofSeconds(30)).until(() -> auditor.get(PLATFORM.queryUrl("/api/v1/decisions/d-7-3/report")).expect(200).json(),
+                r -> r.path("accessedBy").toString().contains(readerKey));
+        assertThat(audited.get("accessedBy")).anySatisfy(a -> {
+            assertThat(a.get("principal").asText()).isEqualTo(readerKey);
+            assertThat(a.get("path").asText()).isEqualTo("/api/v1/decisions/d-7-3/provenance");
+        });
+
+        Http.Response html = PLATFORM.http().send("GET", PLATFORM.queryUrl("/api/v1/decisions/d-7-3/report"), null, "Accept", "text/html");
+        assertThat(html.status()).isEqualTo(200);
+        assertThat(html.body()).startsWith("<!doctype html>").contains("Compliance report: decision d-7-3", COMMIT_7, "Data it was trained on")
+                .doesNotContain("<script");
+
+        byte[] bytes = PLATFORM.http().bytes(PLATFORM.queryUrl("/api/v1/decisions/d-7-3/report?format=pdf"), 200);
+        assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("Compliance report: decision d-7-3", "model:churn#7", COMMIT_7, "NVIDIA H100 80GB HBM3",
+                    "learning_rate=0.05", "top_countries", "Drift when the decision was made", "Who read this decision");
+            java.nio.file.Path shot = BrowserSuite.SCREENSHOTS.resolve("report.png");
+            Files.createDirectories(shot.getParent());
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 90), "png", shot.toFile());
+        }
+        PLATFORM.query("/api/v1/decisions/d-7-3/report?format=docx").expect(400);
+        PLATFORM.query("/api/v1/decisions/no-such/report").expect(404);
+    }
+
+    @Test
+    @Order(9)
+    void whichVersionServedAtATimeFromTheDeploymentsElseFromTheDecisions() {
+        // No deployment reported: the decisions tell (7 decided from 06:00, 8 from 07:00).
+        JsonNode early = PLATFORM.query("/api/v1/models/churn/serving?at=2026-11-26T06:30:00Z").expect(200).json();
+        assertThat(early.get("source").asText()).isEqualTo("decisions");
+        assertThat(early.at("/serving/0/modelVersion").asText()).isEqualTo("7");
+        assertThat(PLATFORM.query("/api/v1/models/churn/serving?at=2026-11-26T07:30:00Z").expect(200).json().at("/serving/0/modelVersion").asText()).isEqualTo("8");
+
+        // The serving system reports its deployments: 7 in prod until 06:50, then 8; 7 still in a canary.
+        PLATFORM.ingest("/api/v1/deployments", """
+                [{"modelName":"churn","modelVersion":"7","endpoint":"prod","deployedAt":"2026-11-26T04:45:00Z","retiredAt":"2026-11-26T06:50:00Z"},
+                 {"modelName":"churn","modelVersion":"8","endpoint":"prod","deployedAt":"2026-11-26T06:50:00Z"},
+                 {"modelName":"churn","modelVersion":"7","endpoint":"canary","deployedAt":"2026-11-26T05:00:00Z"}]""").expect(201);
+        JsonNode bad = PLATFORM.ingest("/api/v1/deployments", """
+                {"modelName":"churn","modelVersion":"9","deployedAt":"2026-11-26T08:00:00Z","retiredAt":"2026-11-26T07:00:00Z"}""").expect(422).json();
+        assertThat(bad.toString()).contains("/retiredAt");
+        JsonNode at0630 = await().atMost(Duration.ofSeconds(30)).until(() -> PLATFORM.query("/api/v1/models/churn/serving?at=2026-11-26T06:30:00Z").expect(200).json(),
+                a -> "deployments".equals(a.path("source").asText()) && a.path("serving").size() == 2);
+        assertThat(at0630.get("serving")).anySatisfy(x -> {
+            assertThat(x.get("endpoint").asText()).isEqualTo("prod");
+            assertThat(x.get("modelVersion").asText()).isEqualTo("7");
+            assertThat(x.get("until").asText()).isEqualTo("2026-11-26T06:50:00Z");
+            assertThat(x.get("sentBy").asText()).isNotBlank();
+        });
+        JsonNode prod0730 = PLATFORM.query("/api/v1/models/churn/serving?endpoint=prod&at=2026-11-26T07:30:00Z").expect(200).json();
+        assertThat(prod0730.get("serving")).hasSize(1);
+        assertThat(prod0730.at("/serving/0/modelVersionId").asText()).isEqualTo("model:churn#8");
+        JsonNode before = PLATFORM.query("/api/v1/models/churn/serving?at=2026-11-26T04:00:00Z").expect(200).json();
+        assertThat(before.get("serving")).isEmpty();
+        assertThat(before.get("note").asText()).contains("none was serving");
+        PLATFORM.query("/api/v1/models/churn/serving?at=yesterday").expect(400);
+        PLATFORM.query("/api/v1/models/nosuchmodel/serving").expect(404);
+        // The decision's report now names the deployment that served it.
+        JsonNode report = PLATFORM.query("/api/v1/decisions/d-7-3/report").expect(200).json();
+        assertThat(report.at("/servingAtDecision/source").asText()).isEqualTo("deployments");
     }
 
     private static JsonNode step(JsonNode answer, String dataset) {

@@ -1,6 +1,7 @@
 package io.headwater.contract;
 
 import io.headwater.avro.Decision;
+import io.headwater.avro.Deployment;
 import io.headwater.avro.DriftAlert;
 import io.headwater.avro.DriftWindow;
 import io.headwater.avro.GraphEdge;
@@ -31,6 +32,8 @@ public final class Topics {
     public static final Topic<GraphEdge> GRAPH_EDGES = Topic.avro("headwater.graph.edges.v1", GraphEdge.class, true);
     /** Drift alerts, keyed by alert id. */
     public static final Topic<DriftAlert> ALERTS = Topic.avro("headwater.alerts.v1", DriftAlert.class, true);
+    /** Which model version served at which endpoint when, as serving systems report it (compacted: a retirement replaces its deployment). */
+    public static final Topic<Deployment> DEPLOYMENTS = Topic.avro("headwater.deployments.v1", Deployment.class, true);
     /** Every judged monitoring window: the drift history of each model version, keyed by version and window start (compacted). */
     public static final Topic<DriftWindow> DRIFT_WINDOWS = Topic.avro("headwater.drift-windows.v1", DriftWindow.class, true);
     /** Webhook subscriptions to alerts (JSON, keyed by subscription id; a tombstone deletes one). */
@@ -51,7 +54,7 @@ public final class Topics {
     public static final Topic<String> SCHEMAS = Topic.json("_schemas", true);
 
     /** Every topic the platform needs. */
-    public static final List<Topic<?>> ALL = List.of(LINEAGE, DECISIONS, MONITORING, GRAPH_NODES, GRAPH_EDGES, ALERTS, DRIFT_WINDOWS, DEAD_LETTER, SCHEMAS,
+    public static final List<Topic<?>> ALL = List.of(LINEAGE, DECISIONS, MONITORING, GRAPH_NODES, GRAPH_EDGES, ALERTS, DRIFT_WINDOWS, DEPLOYMENTS, DEAD_LETTER, SCHEMAS,
             DECISIONS_LINKED, ALERT_WEBHOOKS, OPENLINEAGE_IN, DECISIONS_IN, MONITORING_IN, API_KEYS, AUDIT);
 
     private Topics() {

@@ -23,7 +23,7 @@ class TopicsTest {
 
     @Test
     void factsKeyedByIdAreCompactedAndStreamsOfEventsAreNot() {
-        assertThat(Topics.compactedNames()).containsExactlyInAnyOrder(Topics.GRAPH_NODES.name(), Topics.GRAPH_EDGES.name(), Topics.ALERTS.name(), Topics.DRIFT_WINDOWS.name(),
+        assertThat(Topics.compactedNames()).containsExactlyInAnyOrder(Topics.GRAPH_NODES.name(), Topics.GRAPH_EDGES.name(), Topics.ALERTS.name(), Topics.DRIFT_WINDOWS.name(), Topics.DEPLOYMENTS.name(),
                 Topics.SCHEMAS.name(), Topics.DECISIONS_LINKED.name(), Topics.ALERT_WEBHOOKS.name(), Topics.API_KEYS.name());
         assertThat(Topics.LINEAGE.compacted()).isFalse();
         assertThat(Topics.AUDIT.compacted()).as("the audit is append-only: nothing in it is ever replaced").isFalse();

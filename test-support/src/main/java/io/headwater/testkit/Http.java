@@ -83,6 +83,27 @@ public final class Http {
         }
     }
 
+    /** GETs a binary answer (a PDF) that must come with the expected status; its bytes. */
+    public byte[] bytes(String url, int expected) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != expected) {
+                throw new AssertionError("GET " + url + " answered " + response.statusCode() + ", expected " + expected + ": "
+                        + new String(response.body(), StandardCharsets.UTF_8));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + url + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: GET " + url, e);
+        }
+    }
+
     /** Polls a URL until it answers 200 with JSON that passes the check; the last answer in the failure otherwise. */
     public JsonNode await(String url, Predicate<JsonNode> ready, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -15,7 +15,7 @@ import java.util.List;
 public class TopicsAtStart {
 
     void check(@Observes StartupEvent event, KafkaConnection kafka) {
-        RequiredTopicsCheck.verify("ingest-service", kafka, List.of(Topics.LINEAGE, Topics.DECISIONS, Topics.MONITORING, Topics.DEAD_LETTER,
+        RequiredTopicsCheck.verify("ingest-service", kafka, List.of(Topics.LINEAGE, Topics.DECISIONS, Topics.MONITORING, Topics.DEPLOYMENTS, Topics.DEAD_LETTER,
                 Topics.API_KEYS),
                 Duration.ofSeconds(10));
     }

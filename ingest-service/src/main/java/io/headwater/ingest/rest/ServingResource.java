@@ -26,7 +26,7 @@ import java.util.Map;
 /** What serving systems send: every decision a model made, and per-window monitoring statistics. */
 @RolesAllowed(Roles.PRODUCER)
 @Path("/api/v1")
-@Tag(name = "serving", description = "Decisions and monitoring statistics in")
+@Tag(name = "serving", description = "Decisions, monitoring statistics and deployments in")
 public class ServingResource {
 
     private static final String DECISION = """
@@ -39,6 +39,9 @@ public class ServingResource {
              {"feature":"plan","kind":"CATEGORICAL","categories":{"basic":600,"pro":400}}],
              "prediction":{"feature":"__prediction__","kind":"CATEGORICAL","categories":{"true":130,"false":870}},
              "qualityMetrics":{"accuracy":0.91}}""";
+
+    private static final String DEPLOYMENT = """
+            {"modelName":"churn","modelVersion":"8","endpoint":"churn-prod-eu","deployedAt":"2026-11-26T08:00:00Z"}""";
 
     private final ServingIngestService serving;
     private final IngestLimits limits;
@@ -61,11 +64,20 @@ public class ServingResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "decision", value = DECISION)))
     @APIResponse(responseCode = "201", description = "Every decision stored")
     public Response decisions(InputStream in, @HeaderParam("Content-Length") Long length) {
-        List<String> ids;
-        try (RequestBodies.Body body = limits.batch(in, length)) {
-            ids = serving.acceptDecisions(body.bytes(), limits.maxBatchEvents(), Sender.of(identity));
-        }
-        return Response.status(Response.Status.CREATED).entity(Map.of("accepted", ids.size(), "ids", ids)).build();
+        return stored(in, length, ServingIngestService.DECISION);
+    }
+
+    @POST
+    @Path("/deployments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record which model version serves at an endpoint from when (and until when): one object or an array",
+            description = "Send a deployment when a version goes live, and the same model, endpoint and deployedAt with retiredAt when it "
+                    + "stops; query-service answers which version served at any time (GET /api/v1/models/{name}/serving?at=).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "deployment", value = DEPLOYMENT)))
+    @APIResponse(responseCode = "201", description = "Every deployment stored")
+    public Response deployments(InputStream in, @HeaderParam("Content-Length") Long length) {
+        return stored(in, length, ServingIngestService.DEPLOYMENT);
     }
 
     @POST
@@ -78,9 +90,14 @@ public class ServingResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "window", value = MONITORING)))
     @APIResponse(responseCode = "201", description = "Every window stored")
     public Response monitoring(InputStream in, @HeaderParam("Content-Length") Long length) {
+        return stored(in, length, ServingIngestService.MONITORING);
+    }
+
+    /** 201 once Kafka acknowledged every item of the body; what the items' ids are. */
+    private Response stored(InputStream in, Long length, String kind) {
         List<String> ids;
         try (RequestBodies.Body body = limits.batch(in, length)) {
-            ids = serving.acceptMonitoring(body.bytes(), limits.maxBatchEvents(), Sender.of(identity));
+            ids = serving.accept(body.bytes(), kind, limits.maxBatchEvents(), Sender.of(identity));
         }
         return Response.status(Response.Status.CREATED).entity(Map.of("accepted", ids.size(), "ids", ids)).build();
     }

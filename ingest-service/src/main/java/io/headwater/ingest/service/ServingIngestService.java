@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Decisions and monitoring statistics from serving systems, one object or an array per request.
+ * Decisions, monitoring statistics and deployments from serving systems, one object or an array per request.
  * A request is validated whole first: if any item is invalid, nothing is stored and the 422 names
  * every bad field by pointer ("/3/decisionTime"). Otherwise all items are sent and the answer waits
  * for every acknowledgement. Decisions are keyed by id, so resending after a 503 is safe.
@@ -35,10 +35,12 @@ public class ServingIngestService {
 
     public static final String DECISION = "decision";
     public static final String MONITORING = "monitoring";
+    public static final String DEPLOYMENT = "deployment";
 
     private final JsonBodyReader reader;
     private final DecisionReader decisions;
     private final MonitoringReader monitoring;
+    private final io.headwater.ingest.deployments.DeploymentReader deployments;
     private final EventPublisher publisher;
     private final IngestMetrics metrics;
 
@@ -50,16 +52,9 @@ public class ServingIngestService {
         this.reader = new JsonBodyReader(mapper);
         this.decisions = new DecisionReader(catalog, maxDecisionBytes);
         this.monitoring = new MonitoringReader(catalog);
+        this.deployments = new io.headwater.ingest.deployments.DeploymentReader(catalog);
         this.publisher = publisher;
         this.metrics = metrics;
-    }
-
-    public List<String> acceptDecisions(byte[] body, int maxItems, Sender sender) {
-        return accept(body, DECISION, maxItems, sender);
-    }
-
-    public List<String> acceptMonitoring(byte[] body, int maxItems, Sender sender) {
-        return accept(body, MONITORING, maxItems, sender);
     }
 
     /** Converts one item (from HTTP or a Kafka topic), credentials taken out, its sender recorded. */
@@ -73,12 +68,18 @@ public class ServingIngestService {
             ((io.headwater.avro.Decision) outgoing.value()).setSentBy(sender.principal());
             return outgoing;
         }
+        if (DEPLOYMENT.equals(kind)) {
+            Outgoing outgoing = deployments.read(json, pointer, received);
+            ((io.headwater.avro.Deployment) outgoing.value()).setSentBy(sender.principal());
+            return outgoing;
+        }
         Outgoing outgoing = monitoring.read(json, pointer, received);
         ((io.headwater.avro.MonitoringStats) outgoing.value()).setSentBy(sender.principal());
         return outgoing;
     }
 
-    private List<String> accept(byte[] body, String kind, int maxItems, Sender sender) {
+    /** Stores one object or an array of {@code kind} (DECISION, MONITORING, DEPLOYMENT): all or nothing; their ids. */
+    public List<String> accept(byte[] body, String kind, int maxItems, Sender sender) {
         Instant received = Instant.now();
         JsonNode json = reader.parse(reader.text(body));
         List<JsonNode> items = new ArrayList<>();

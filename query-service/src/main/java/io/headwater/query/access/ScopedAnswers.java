@@ -119,7 +119,7 @@ public class ScopedAnswers {
 
     private static ModelVersionView version(Redaction r, ModelVersionView v) {
         return v == null ? null : new ModelVersionView(v.id(), v.name(), v.version(), v.uri(), v.digest(), v.framework(), r.show(v.trainingRun()),
-                v.createdAt(), v.decisionCount());
+                v.createdAt(), v.decisionCount(), v.openAlerts(), v.openSeverity());
     }
 
     private static List<LineageGraph.Edge> edges(Redaction r, List<LineageGraph.Edge> edges) {

@@ -13,5 +13,5 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DecisionView(String decisionId, String modelName, String modelVersion, String modelVersionId, boolean linked,
                            String trainingRunId, Instant decisionTime, Instant receivedAt, String inputsRef, String inputsHash,
-                           String subjectId, JsonNode output, Map<String, String> metadata) {
+                           String subjectId, JsonNode output, Map<String, String> metadata, String sentBy) {
 }

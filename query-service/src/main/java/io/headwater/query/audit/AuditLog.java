@@ -40,7 +40,13 @@ public class AuditLog {
         this.kafka = kafka;
     }
 
+    /** @param since from when (null: the topic's beginning, as far as its retention keeps) */
     public record Query(String principal, String id, Instant since, Instant until) {
+
+        public Query {
+            since = since == null ? Instant.EPOCH : since;
+        }
+
         Predicate<AuditEntry> matches() {
             return e -> (principal == null || principal.equals(e.principal())) && (id == null || e.concerns(id))
                     && !e.time().isBefore(since) && (until == null || e.time().isBefore(until));

@@ -22,7 +22,7 @@ final class DecisionViews {
         Decision d = linked.getDecision();
         return new DecisionView(d.getDecisionId(), d.getModelName(), d.getModelVersion(), linked.getModelVersionId(),
                 linked.getModelVersionKnown(), linked.getTrainingRunId(), d.getDecisionTime(), d.getReceivedAt(), d.getInputsRef(),
-                d.getInputsHash(), d.getSubjectId(), output(d.getOutputJson()), new TreeMap<>(d.getMetadata()));
+                d.getInputsHash(), d.getSubjectId(), output(d.getOutputJson()), new TreeMap<>(d.getMetadata()), d.getSentBy());
     }
 
     /** The output as JSON; kept as a string if it is not (it was validated at ingest, so this is a safeguard). */

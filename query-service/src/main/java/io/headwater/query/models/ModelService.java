@@ -33,8 +33,33 @@ public class ModelService {
     }
 
     public List<ModelSummary> models(int limit) {
+        return models(limit, java.util.Map.of(), null);
+    }
+
+    /**
+     * Q7: the inventory, each version with its open alerts counted ({@code open}: model version id to its open alerts'
+     * severities). With {@code severity} (OPEN alerts of at least WARN or ALERT), only the versions that have such an
+     * alert, and only the models that have such a version.
+     */
+    public List<ModelSummary> models(int limit, java.util.Map<String, List<String>> open, String severity) {
         GraphView graph = new GraphView(store, null);
-        return store.nodesOfKind(NodeKind.MODEL, n -> true, limit).stream().map(model -> summary(graph, model)).toList();
+        List<ModelSummary> all = store.nodesOfKind(NodeKind.MODEL, n -> true, severity == null ? limit : Integer.MAX_VALUE).stream()
+                .map(model -> summary(graph, model))
+                .map(m -> new ModelSummary(m.id(), m.name(), m.firstSeen(), m.lastSeen(), m.versions().stream().map(v -> withAlerts(v, open.get(v.id())))
+                        .filter(v -> severity == null || atLeast(v.openSeverity(), severity)).toList()))
+                .toList();
+        return severity == null ? all : all.stream().filter(m -> !m.versions().isEmpty()).limit(limit).toList();
+    }
+
+    private static ModelVersionView withAlerts(ModelVersionView v, List<String> severities) {
+        if (severities == null || severities.isEmpty()) {
+            return v.withOpenAlerts(0, null);
+        }
+        return v.withOpenAlerts(severities.size(), severities.contains("ALERT") ? "ALERT" : "WARN");
+    }
+
+    private static boolean atLeast(String worst, String wanted) {
+        return worst != null && (wanted.equals("WARN") || worst.equals("ALERT"));
     }
 
     public ModelVersionDetails version(String name, String version, int decisionPageSize) {

@@ -2,11 +2,15 @@ package io.headwater.query.rest;
 
 import io.headwater.contract.access.Roles;
 import io.headwater.query.access.ScopedAnswers;
+import io.headwater.query.api.DecisionReport;
 import io.headwater.query.api.DecisionView;
 import io.headwater.query.api.Provenance;
 import io.headwater.query.decisions.InteractiveQueries;
 import io.headwater.query.errors.NotFoundException;
 import io.headwater.query.provenance.ProvenanceService;
+import io.headwater.query.reports.DecisionReportDocument;
+import io.headwater.query.reports.DecisionReports;
+import io.headwater.query.reports.ReportFormat;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -15,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,12 +35,14 @@ public class DecisionResource {
     private final ProvenanceService provenance;
     private final QueryParameters parameters;
     private final ScopedAnswers scoped;
+    private final DecisionReports reports;
 
-    public DecisionResource(InteractiveQueries decisions, ProvenanceService provenance, QueryParameters parameters, ScopedAnswers scoped) {
+    public DecisionResource(InteractiveQueries decisions, ProvenanceService provenance, QueryParameters parameters, ScopedAnswers scoped, DecisionReports reports) {
         this.decisions = decisions;
         this.provenance = provenance;
         this.parameters = parameters;
         this.scoped = scoped;
+        this.reports = reports;
     }
 
     @GET
@@ -43,6 +50,23 @@ public class DecisionResource {
     @Operation(summary = "One decision, linked to its model version and training run")
     public DecisionView decision(@PathParam("decisionId") String decisionId) {
         return decisions.decision(decisionId).orElseThrow(() -> NotFoundException.of("decision", decisionId));
+    }
+
+    @GET
+    @Path("/{decisionId}/report")
+    @RolesAllowed({Roles.READER, Roles.AUDITOR})
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, ReportFormat.PDF_TYPE})
+    @Operation(summary = "A decision's compliance report: JSON, a printable HTML page, or a PDF",
+            description = "The decision with its input reference and sender, the model version, the training run (code, environment, "
+                    + "parameters, metrics), the data by role and everything upstream, the drift alerts open when the decision was made, "
+                    + "and (for an auditor) who read this decision. The format follows format=json|html|pdf, else the Accept header.")
+    public Response report(@PathParam("decisionId") String decisionId,
+                           @Parameter(description = "json, html or pdf (default: by Accept, else json)") @QueryParam("format") String format,
+                           @Parameter(description = "ISO-8601 instant: the graph as it was known then") @QueryParam("asOf") String asOf,
+                           @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+        ReportFormat chosen = ReportFormat.of(format, headers.getAcceptableMediaTypes());
+        DecisionReport report = reports.report(decisionId, QueryParameters.asOf(asOf), parameters.bounds("20"));
+        return chosen.respond(report, DecisionReportDocument.of(report), "decision-" + decisionId);
     }
 
     @GET

@@ -3,12 +3,18 @@ package io.headwater.query.rest;
 import io.headwater.contract.access.Roles;
 import io.headwater.contract.graph.NodeId;
 import io.headwater.query.access.ScopedAnswers;
+import io.headwater.query.alerts.AlertService;
+import io.headwater.query.api.BuiltFrom;
 import io.headwater.query.api.DecisionPage;
 import io.headwater.query.api.DriftHistory;
 import io.headwater.query.api.ModelSummary;
 import io.headwater.query.api.ModelVersionDetails;
+import io.headwater.query.api.ServingAnswer;
+import io.headwater.query.errors.InvalidParameterException;
 import io.headwater.query.models.DriftWindowsReader;
 import io.headwater.query.models.ModelService;
+import io.headwater.query.models.ServingService;
+import io.headwater.query.search.BuiltFromService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -18,8 +24,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Instant;
 import java.util.List;
 
 @RolesAllowed(Roles.READER)
@@ -32,17 +40,59 @@ public class ModelResource {
     private final ModelService models;
     private final ScopedAnswers scoped;
     private final DriftWindowsReader drift;
+    private final BuiltFromService builtFrom;
+    private final AlertService alerts;
+    private final ServingService serving;
 
-    public ModelResource(ModelService models, ScopedAnswers scoped, DriftWindowsReader drift) {
+    public ModelResource(ModelService models, ScopedAnswers scoped, DriftWindowsReader drift, BuiltFromService builtFrom,
+                         AlertService alerts, ServingService serving) {
         this.models = models;
         this.scoped = scoped;
         this.drift = drift;
+        this.builtFrom = builtFrom;
+        this.alerts = alerts;
+        this.serving = serving;
     }
 
     @GET
     @Operation(summary = "Every model with its versions, each with its training run and decision count")
-    public List<ModelSummary> models(@QueryParam("limit") @DefaultValue("100") String limit) {
-        return scoped.models(models.models(QueryParameters.limit(QueryParameters.integer("limit", limit))));
+    public List<ModelSummary> models(@QueryParam("limit") @DefaultValue("100") String limit,
+                                     @Parameter(description = "WARN or ALERT: only the versions with an open alert at least this severe")
+                                     @QueryParam("severity") String severity) {
+        String wanted = severity == null || severity.isBlank() ? null : severity.trim().toUpperCase(java.util.Locale.ROOT);
+        if (wanted != null && !wanted.equals("WARN") && !wanted.equals("ALERT")) {
+            throw new InvalidParameterException("severity", "must be WARN or ALERT");
+        }
+        java.util.Map<String, List<String>> open = new java.util.HashMap<>();
+        alerts.alerts(new AlertService.Filter(null, null, "OPEN", null), 100_000)
+                .forEach(a -> open.computeIfAbsent(a.modelVersionId(), k -> new java.util.ArrayList<>()).add(a.severity()));
+        return scoped.models(models.models(QueryParameters.limit(QueryParameters.integer("limit", limit)), open, wanted));
+    }
+
+    @GET
+    @Path("/built-from")
+    @Operation(summary = "Every model version built from one commit or one container image, exactly, with its decision count",
+            description = "Give commit= (the full hash) or image= (a digest sha256:… or the image as recorded). Unlike search, which "
+                    + "matches prefixes and pages, this is exact and complete: every job version or environment that carries it, every "
+                    + "model version trained through them, and how many decisions each made.")
+    public BuiltFrom builtFrom(@QueryParam("commit") String commit, @QueryParam("image") String image) {
+        if ((commit == null || commit.isBlank()) == (image == null || image.isBlank())) {
+            throw new InvalidParameterException(commit == null || commit.isBlank() ? "commit" : "image", "give exactly one of commit or image");
+        }
+        return commit != null && !commit.isBlank() ? builtFrom.commit(commit.trim()) : builtFrom.image(image.trim());
+    }
+
+    @GET
+    @Path("/{name}/serving")
+    @Operation(summary = "Which version of the model served at a time (Q3), per endpoint, and what says so",
+            description = "From the deployments serving systems reported (POST /api/v1/deployments to ingest-service): per endpoint, "
+                    + "the latest deployment begun by `at` and not retired by then. Where none was ever reported for the model, from the "
+                    + "decisions: the version whose first decision came last before `at` (source=decisions).")
+    public ServingAnswer serving(@PathParam("name") String name,
+                                 @Parameter(description = "ISO-8601 instant (default: now)") @QueryParam("at") String at,
+                                 @Parameter(description = "one endpoint only") @QueryParam("endpoint") String endpoint) {
+        Instant when = at == null || at.isBlank() ? Instant.now() : QueryParameters.instant("at", at);
+        return serving.servingAt(name, when, endpoint == null || endpoint.isBlank() ? null : endpoint);
     }
 
     @GET

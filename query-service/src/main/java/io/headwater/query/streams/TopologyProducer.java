@@ -36,6 +36,7 @@ public class TopologyProducer {
     public static final String ALERTS_STORE = "alerts";
     public static final String WEBHOOKS_STORE = "alert-webhooks";
     public static final String DRIFT_WINDOWS_STORE = "drift-windows";
+    public static final String DEPLOYMENTS_STORE = "deployments";
 
     private final TopicSerdes serdes;
     private final AlertListener alertListener;
@@ -91,6 +92,11 @@ public class TopologyProducer {
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DRIFT_WINDOWS_STORE), Serdes.String(), serdes.values(Topics.DRIFT_WINDOWS)).withLoggingDisabled(),
                 Topics.DRIFT_WINDOWS.name(), consumed(Topics.DRIFT_WINDOWS),
                 () -> new KeyValueUpdater<>(DRIFT_WINDOWS_STORE));
+        // Which version serves where since when, as serving systems report it (a few records per release): every instance holds them all.
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEPLOYMENTS_STORE), Serdes.String(), serdes.values(Topics.DEPLOYMENTS)).withLoggingDisabled(),
+                Topics.DEPLOYMENTS.name(), consumed(Topics.DEPLOYMENTS),
+                () -> new KeyValueUpdater<>(DEPLOYMENTS_STORE));
         return builder.build();
     }
 

@@ -47,3 +47,14 @@ export async function find(path) {
     throw e;
   }
 }
+
+/** A binary answer (a report's PDF) as a Blob, sent with the key like every other request. */
+export async function blob(path, accept) {
+  const headers = {Accept: accept, 'X-Requested-With': 'headwater-ui'};
+  const k = key();
+  if (k) headers.Authorization = 'Bearer ' + k;
+  const response = await fetch(path, {headers, credentials: 'same-origin'});
+  if (response.status === 401) throw new AuthRequired('this page needs an API key');
+  if (!response.ok) throw new ApiError(response.status, {detail: (await response.text()).slice(0, 300)});
+  return response.blob();
+}

@@ -260,7 +260,7 @@ export function route(pathname, search = '') {
   if ((m = p.match(/^\/ui\/decisions\/([^/]+)$/))) return {page: 'decision', params: {id: dec(m[1]), asOf: q.get('asOf')}};
   if ((m = p.match(/^\/ui\/runs\/([^/]+)$/))) return {page: 'run', params: {id: dec(m[1])}};
   if (p === '/ui/compare') return {page: 'compare', params: {runs: (q.get('runs') ?? '').split(',').map(s => s.trim()).filter(Boolean)}};
-  if (p === '/ui/models') return {page: 'models', params: {}};
+  if (p === '/ui/models') return {page: 'models', params: {severity: q.get('severity')}};
   if ((m = p.match(/^\/ui\/models\/([^/]+)\/versions\/([^/]+)$/))) return {page: 'modelVersion', params: {name: dec(m[1]), version: dec(m[2])}};
   if ((m = p.match(/^\/ui\/datasets\/([^/]+)$/))) return {page: 'dataset', params: lineageParams(dec(m[1]), q)};
   if ((m = p.match(/^\/ui\/jobs\/([^/]+)$/))) return {page: 'job', params: lineageParams(dec(m[1]), q)};

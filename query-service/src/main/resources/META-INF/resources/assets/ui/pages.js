@@ -1,6 +1,6 @@
 // One function per page type: each asks the API for what it shows and writes it into the page.
 // Every id is a link to its page (model.js idLink); every graph is drawn by graph.js.
-import {find, get} from './api.js';
+import {blob, find, get} from './api.js';
 import {barChart, lineChart} from './charts.js';
 import {drawGraph} from './graph.js';
 import {
@@ -78,6 +78,7 @@ export async function decision({id, asOf}, ctx) {
   html += alertBanner(alerts, d.modelVersionId) + partialBanner(p) + redactedBanner(p);
   html += kv([['time', time(d.decisionTime)], ['output', code(JSON.stringify(d.output))], ['subject', d.subjectId ? code(d.subjectId) : null],
     ['model version', idLink(d.modelVersionId)], ['inputs', d.inputsRef ? code(d.inputsRef) : null], ['received', time(d.receivedAt)]]);
+  html += `<p class="actions">Compliance report: <button type="button" data-report="pdf">PDF</button> <button type="button" data-report="html">HTML</button></p>`;
   html += '<div id="provenance-graph"></div>';
   if (mv) {
     html += section('Model version', kv([['id', idLink(mv.id)], ['artifact', mv.uri ? code(mv.uri) : null], ['framework', x(mv.framework ?? '')],
@@ -95,6 +96,18 @@ export async function decision({id, asOf}, ctx) {
   }
   ctx.main.innerHTML = html;
   drawGraph(ctx.main.querySelector('#provenance-graph'), provenanceGraph(p), graphOptions(ctx));
+  for (const button of ctx.main.querySelectorAll('[data-report]')) {
+    button.addEventListener('click', async () => {
+      const format = button.dataset.report;
+      const file = await blob(`/api/v1/decisions/${enc(id)}/report?format=${format}${asOf ? '&asOf=' + enc(asOf) : ''}`,
+        format === 'pdf' ? 'application/pdf' : 'text/html');
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(file);
+      a.download = `decision-${id.replace(/[^a-zA-Z0-9._-]+/g, '_')}.${format}`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 5000);
+    });
+  }
   ctx.main.querySelector('[data-route="asof"]').addEventListener('submit', event => {
     event.preventDefault();
     const value = new FormData(event.target).get('asOf').trim();
@@ -196,19 +209,26 @@ export async function compare({runs}, ctx) {
   ctx.main.querySelector('#only-differences').addEventListener('change', event => ctx.main.classList.toggle('only-differences', event.target.checked));
 }
 
-/** The model inventory: every model's versions with training run, decisions and open alerts. */
-export async function models(params, ctx) {
-  const [list, alerts] = await Promise.all([get('/api/v1/models?limit=500'), get('/api/v1/alerts?state=OPEN&limit=1000').catch(() => [])]);
+/** The model inventory: every model's versions with training run, decisions and open alerts, filtered by alert severity. */
+export async function models({severity}, ctx) {
+  const list = await get('/api/v1/models?limit=500' + (severity ? '&severity=' + enc(severity) : ''));
   ctx.title('Models');
   const rows = [];
   for (const m of list) {
     for (const v of m.versions) {
-      const open = openAlerts(alerts, v.id);
       rows.push(`<tr><td>${x(m.name)}</td><td>${idLink(v.id, 'v' + v.version)}</td><td>${idLink(v.trainingRun)}</td><td>${time(v.createdAt)}</td>`
-        + `<td class="num">${x(v.decisionCount ?? 0)}</td><td>${open.length ? `<a class="state s-fail" href="${x(href(v.id))}">${open.length} open</a>` : '<span class="muted">none</span>'}</td></tr>`);
+        + `<td class="num">${x(v.decisionCount ?? 0)}</td><td>${v.openAlerts ? `<a class="state s-fail" href="${x(href(v.id))}#drift">${v.openAlerts} open (${x(v.openSeverity)})</a>` : '<span class="muted">none</span>'}</td></tr>`);
     }
   }
-  ctx.main.innerHTML = `<h1>Models</h1>` + table(['model', 'version', 'training run', 'created', 'decisions', 'alerts'], rows);
+  ctx.main.innerHTML = `<h1>Models</h1><form class="inline" data-route="models"><label>Open alerts <select name="severity">`
+    + [['', 'any or none'], ['WARN', 'WARN or worse'], ['ALERT', 'ALERT']].map(([v, t]) => `<option value="${v}"${v === (severity ?? '') ? ' selected' : ''}>${t}</option>`).join('')
+    + '</select></label><button type="submit">Show</button></form>'
+    + table(['model', 'version', 'training run', 'created', 'decisions', 'open alerts'], rows);
+  ctx.main.querySelector('[data-route="models"]').addEventListener('submit', event => {
+    event.preventDefault();
+    const value = new FormData(event.target).get('severity');
+    ctx.navigate('/ui/models' + (value ? '?severity=' + enc(value) : ''));
+  });
 }
 
 /** A model version: its training run, drift against the training data, alert history and decisions. */
