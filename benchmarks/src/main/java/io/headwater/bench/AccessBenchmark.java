@@ -5,6 +5,7 @@ import io.headwater.contract.graph.NodeId;
 import io.headwater.testkit.Fixtures;
 import io.headwater.testkit.Http;
 import io.headwater.testkit.LocalPlatform;
+import io.headwater.testkit.RunEvents;
 import org.HdrHistogram.Histogram;
 
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,7 +28,7 @@ import java.util.UUID;
  */
 public final class AccessBenchmark {
 
-    private record Result(Histogram ingest, Histogram lineage, Histogram decision) {
+    private record Result(Histogram ingest, Histogram lineage, Histogram decision, Histogram provenance) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -53,6 +55,7 @@ public final class AccessBenchmark {
         row("POST /api/v1/lineage (one Spark event)", bare.ingest(), audited.ingest(), keys.ingest());
         row("GET /api/v1/lineage (depth 2)", bare.lineage(), audited.lineage(), keys.lineage());
         row("GET /api/v1/decisions/{id}", bare.decision(), audited.decision(), keys.decision());
+        row("GET /api/v1/decisions/{id}/provenance", bare.provenance(), audited.provenance(), keys.provenance());
     }
 
     private static Result measure(LocalPlatform platform, int requests, int warmup) throws Exception {
@@ -68,6 +71,21 @@ public final class AccessBenchmark {
         String lineage = platform.query.url() + "/api/v1/lineage?depth=2&nodeId=" + Http.encode(dataset);
         http.withAuthorization(reader).await(lineage, a -> a.path("graph").size() >= 3, Duration.ofSeconds(90));
         http.withAuthorization(reader).await(platform.query.url() + "/api/v1/decisions/bench-1", a -> a.has("decisionId"), Duration.ofSeconds(90));
+        // A model trained on the Spark job's output, and a decision of it: its provenance crosses the whole captured chain.
+        // (The Spark job's output version is in the graph before the training reads it, as in reality.)
+        http.withAuthorization(reader).await(platform.query.url() + "/api/v1/runs/01a215d9-621d-7ff9-a94f-918dbef73407",
+                r -> r.path("outputs").size() > 0 && r.path("outputs").get(0).hasNonNull("datasetVersion"), Duration.ofSeconds(90));
+        String run = UUID.randomUUID().toString();
+        http.withAuthorization(producer).post(platform.ingest.url() + "/api/v1/lineage", RunEvents.run("START", run, Instant.now().minusSeconds(60))
+                .job("ml", "bench-train").json()).expect(201);
+        http.withAuthorization(producer).post(platform.ingest.url() + "/api/v1/lineage", RunEvents.run("COMPLETE", run, Instant.now().minusSeconds(30))
+                .job("ml", "bench-train").input("file", "/srv/spark-demo/data/out/top_countries", "training")
+                .model("s3://models", "bench/1", "bench", "1", "s3://models/bench/1", "sklearn").json()).expect(201);
+        http.withAuthorization(reader).await(platform.query.url() + "/api/v1/models/bench/versions/1", v -> v.has("trainingRun"), Duration.ofSeconds(90));
+        http.withAuthorization(producer).post(platform.ingest.url() + "/api/v1/decisions", """
+                {"decisionId":"bench-2","modelName":"bench","modelVersion":"1","decisionTime":"%s","output":{"ok":true}}""".formatted(Instant.now())).expect(201);
+        String provenance = platform.query.url() + "/api/v1/decisions/bench-2/provenance";
+        http.withAuthorization(reader).await(provenance, a -> a.path("upstream").size() >= 2, Duration.ofSeconds(90));
         String template = new String(Fixtures.read("spark-captured", "0002-job1-sql-START.json"), StandardCharsets.UTF_8);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Histogram ingest = time(client, warmup, requests, () -> HttpRequest.newBuilder(URI.create(platform.ingest.url() + "/api/v1/lineage"))
@@ -76,7 +94,8 @@ public final class AccessBenchmark {
         Histogram graph = time(client, warmup, requests, () -> HttpRequest.newBuilder(URI.create(lineage)).GET(), reader, 200);
         Histogram decision = time(client, warmup, requests,
                 () -> HttpRequest.newBuilder(URI.create(platform.query.url() + "/api/v1/decisions/bench-1")).GET(), reader, 200);
-        return new Result(ingest, graph, decision);
+        Histogram provenanceTimes = time(client, warmup, requests, () -> HttpRequest.newBuilder(URI.create(provenance)).GET(), reader, 200);
+        return new Result(ingest, graph, decision, provenanceTimes);
     }
 
     private static Histogram time(HttpClient client, int warmup, int requests, java.util.function.Supplier<HttpRequest.Builder> request,

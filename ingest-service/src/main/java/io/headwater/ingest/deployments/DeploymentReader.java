@@ -5,6 +5,7 @@ import io.headwater.avro.Deployment;
 import io.headwater.contract.DeploymentKeys;
 import io.headwater.contract.Times;
 import io.headwater.contract.Topics;
+import io.headwater.contract.graph.NodeId;
 import io.headwater.ingest.kafka.Outgoing;
 import io.headwater.ingest.validation.InvalidEventException;
 import io.headwater.ingest.validation.SchemaCatalog;
@@ -54,7 +55,8 @@ public final class DeploymentReader {
                 .setReceivedAt(Times.micros(receivedAt))
                 .build();
         String key = DeploymentKeys.key(deployment.getModelName(), deployment.getEndpoint(), deployment.getDeployedAt());
-        String id = deployment.getModelName() + "#" + deployment.getModelVersion() + "@" + deployment.getEndpoint() + " from " + deployment.getDeployedAt();
+        String id = NodeId.modelVersion(deployment.getModelName(), deployment.getModelVersion()).value() + "@" + deployment.getEndpoint()
+                + " from " + deployment.getDeployedAt();
         return new Outgoing(Topics.DEPLOYMENTS.name(), key, deployment, id, deployment.getModelName());
     }
 }
