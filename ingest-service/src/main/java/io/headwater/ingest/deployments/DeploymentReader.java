@@ -2,7 +2,7 @@ package io.headwater.ingest.deployments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.headwater.avro.Deployment;
-import io.headwater.contract.DeploymentKeys;
+import io.headwater.contract.TimeOrderedKeys;
 import io.headwater.contract.Times;
 import io.headwater.contract.Topics;
 import io.headwater.contract.graph.NodeId;
@@ -54,7 +54,7 @@ public final class DeploymentReader {
                 .setRetiredAt(json.has("retiredAt") ? Times.parse(json.get("retiredAt").asText()) : null)
                 .setReceivedAt(Times.micros(receivedAt))
                 .build();
-        String key = DeploymentKeys.key(deployment.getModelName(), deployment.getEndpoint(), deployment.getDeployedAt());
+        String key = TimeOrderedKeys.key(deployment.getDeployedAt(), deployment.getModelName(), deployment.getEndpoint());
         String id = NodeId.modelVersion(deployment.getModelName(), deployment.getModelVersion()).value() + "@" + deployment.getEndpoint()
                 + " from " + deployment.getDeployedAt();
         return new Outgoing(Topics.DEPLOYMENTS.name(), key, deployment, id, deployment.getModelName());

@@ -5,9 +5,9 @@ import io.headwater.avro.FeatureDistribution;
 import io.headwater.avro.FeatureDrift;
 import io.headwater.avro.MetricJudgement;
 import io.headwater.avro.MonitoringStats;
+import io.headwater.contract.TimeOrderedKeys;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,15 +17,12 @@ import java.util.Map;
 /** A judged window as the history keeps it: both distributions on the same bins and each metric with its thresholds. */
 public final class DriftWindows {
 
-    private static final char SEP = '\u001f';
-
     private DriftWindows() {
     }
 
     /** The key on the drift-windows topic: the model version, then the window's start, so that a version's windows sort by time. */
     public static String key(String modelVersionId, Instant windowStart) {
-        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, windowStart);
-        return modelVersionId + SEP + String.format("%020d", micros);
+        return TimeOrderedKeys.key(windowStart, modelVersionId);
     }
 
     public static DriftWindow of(String modelVersionId, MonitoringStats window, ReferenceProfile reference, List<Evaluation> evaluations, Instant now) {

@@ -36,9 +36,15 @@ public class ScopedAnswers {
         this.identity = identity;
     }
 
-    /** The redaction for this request's reader, the graph read as of {@code asOf} (null: now). */
-    public Redaction redaction(Instant asOf) {
+    /**
+     * The redaction for this request's reader, the graph read as of {@code asOf} (null: now); null where the reader sees
+     * everything, so that an unscoped answer is returned as it is, without a second look at the graph.
+     */
+    private Redaction redaction(Instant asOf) {
         ReadScope scope = ReadScope.of(identity);
+        if (scope.everything()) {
+            return null;
+        }
         GraphView graph = new GraphView(store, asOf);
         return new Redaction(scope, run -> graph.node(run).map(n -> n.getAttributes().get(NodeAttributes.Run.JOB)));
     }
@@ -46,16 +52,16 @@ public class ScopedAnswers {
     /** Refuses a question about a node that lies outside the reader's scope. */
     public void requireVisible(String nodeId) {
         Redaction redaction = redaction(null);
-        if (redaction.hides(nodeId)) {
+        if (redaction != null && redaction.hides(nodeId)) {
             throw new OutOfScopeException(nodeId, ReadScope.of(identity));
         }
     }
 
     public Provenance provenance(Provenance p) {
-        if (ReadScope.of(identity).everything()) {
+        Redaction r = redaction(p.asOf());
+        if (r == null) {
             return p;
         }
-        Redaction r = redaction(p.asOf());
         Map<String, List<RunDetails.DataRef>> data = new LinkedHashMap<>();
         p.data().forEach((role, refs) -> data.put(role, r.showRefs(refs)));
         List<Provenance.UpstreamStep> upstream = p.upstream().stream().map(s -> r.hides(s.writtenByRun())
@@ -67,54 +73,55 @@ public class ScopedAnswers {
     }
 
     public LineageGraph lineage(LineageGraph g) {
-        if (ReadScope.of(identity).everything()) {
+        Redaction r = redaction(null);
+        if (r == null) {
             return g;
         }
-        Redaction r = redaction(null);
         List<LineageGraph.Node> nodes = g.graph().stream().map(n -> new LineageGraph.Node(r.show(n.id()), n.type(),
                 r.hides(n.id()) ? Map.of("redacted", true) : castMap(r.showAll(n.data())), edges(r, n.inEdges()), edges(r, n.outEdges()))).toList();
         return new LineageGraph(nodes, g.partial(), g.partialReason(), r.summary());
     }
 
     public Impact impact(Impact i) {
-        if (ReadScope.of(identity).everything()) {
+        Redaction r = redaction(null);
+        if (r == null) {
             return i;
         }
-        Redaction r = redaction(null);
         return new Impact(i.nodeId(), r.show(i.jobs()), i.runCount(), r.show(i.runs()), r.show(i.datasetVersions()), i.modelVersions(),
                 i.decisionCount(), i.decisions(), i.nextCursor(), i.partial(), i.partialReason(), r.summary());
     }
 
     public SearchResults search(SearchResults s) {
-        if (ReadScope.of(identity).everything()) {
+        Redaction r = redaction(null);
+        if (r == null) {
             return s;
         }
-        Redaction r = redaction(null);
         List<SearchResults.Hit> hits = s.results().stream().map(h -> r.hides(h.nodeId())
                 ? new SearchResults.Hit(h.type(), null, null, r.show(h.nodeId()), null, null, null) : h).toList();
         return new SearchResults(s.totalCount(), hits, r.summary());
     }
 
     public ModelVersionDetails modelVersion(ModelVersionDetails m) {
-        if (ReadScope.of(identity).everything()) {
+        Redaction r = redaction(null);
+        if (r == null) {
             return m;
         }
-        Redaction r = redaction(null);
         return new ModelVersionDetails(version(r, m.version()), r.show(m.trainingRun()), m.decisions(), r.summary());
     }
 
     public List<ModelSummary> models(List<ModelSummary> models) {
-        if (ReadScope.of(identity).everything()) {
+        Redaction r = redaction(null);
+        if (r == null) {
             return models;
         }
-        Redaction r = redaction(null);
         return models.stream().map(m -> new ModelSummary(m.id(), m.name(), m.firstSeen(), m.lastSeen(),
                 m.versions().stream().map(v -> version(r, v)).toList())).toList();
     }
 
     /** A run the reader may see, with its hidden neighbours (parent, data from other namespaces) aliased. */
     public RunDetails run(RunDetails run) {
-        return ReadScope.of(identity).everything() ? run : redaction(null).show(run);
+        Redaction r = redaction(null);
+        return r == null ? run : r.show(run);
     }
 
     private static ModelVersionView version(Redaction r, ModelVersionView v) {

@@ -3,6 +3,7 @@ package io.headwater.query.models;
 import io.headwater.avro.DriftWindow;
 import io.headwater.avro.FeatureDrift;
 import io.headwater.avro.MetricJudgement;
+import io.headwater.contract.TimeOrderedKeys;
 import io.headwater.query.api.DriftHistory;
 import io.headwater.query.streams.StoreAccess;
 import io.headwater.query.streams.TopologyProducer;
@@ -20,9 +21,6 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class DriftWindowsReader {
 
-    /** The topic's key: the model version, U+001F, the window start (see DriftWindow.avsc). */
-    private static final char SEP = '\u001f';
-
     private final StoreAccess stores;
 
     public DriftWindowsReader(StoreAccess stores) {
@@ -33,7 +31,7 @@ public class DriftWindowsReader {
     public DriftHistory history(String modelVersionId, int limit) {
         List<DriftWindow> newest = new ArrayList<>();
         try (KeyValueIterator<String, DriftWindow> it = stores.<DriftWindow>keyValue(TopologyProducer.DRIFT_WINDOWS_STORE)
-                .reverseRange(modelVersionId + SEP, modelVersionId + (char) (SEP + 1))) {
+                .reverseRange(TimeOrderedKeys.prefix(modelVersionId), TimeOrderedKeys.end(modelVersionId))) {
             while (it.hasNext() && newest.size() < limit) {
                 newest.add(it.next().value);
             }

@@ -5,6 +5,7 @@ import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.NodeKind;
 import io.headwater.contract.graph.NodeId;
+import io.headwater.query.alerts.AlertService;
 import io.headwater.query.api.DecisionPage;
 import io.headwater.query.api.ModelSummary;
 import io.headwater.query.api.ModelVersionDetails;
@@ -26,22 +27,22 @@ public class ModelService {
 
     private final GraphStore store;
     private final InteractiveQueries decisions;
+    private final AlertService alerts;
 
-    public ModelService(GraphStore store, InteractiveQueries decisions) {
+    public ModelService(GraphStore store, InteractiveQueries decisions, AlertService alerts) {
         this.store = store;
         this.decisions = decisions;
-    }
-
-    public List<ModelSummary> models(int limit) {
-        return models(limit, java.util.Map.of(), null);
+        this.alerts = alerts;
     }
 
     /**
-     * Q7: the inventory, each version with its open alerts counted ({@code open}: model version id to its open alerts'
-     * severities). With {@code severity} (OPEN alerts of at least WARN or ALERT), only the versions that have such an
-     * alert, and only the models that have such a version.
+     * Q7: the inventory, each version with its open alerts counted. With {@code severity} (WARN or ALERT), only the
+     * versions with an open alert at least that severe, and only the models that have such a version.
      */
-    public List<ModelSummary> models(int limit, java.util.Map<String, List<String>> open, String severity) {
+    public List<ModelSummary> models(int limit, String severity) {
+        java.util.Map<String, List<String>> open = new java.util.HashMap<>();
+        alerts.alerts(new AlertService.Filter(null, null, "OPEN", null), 100_000)
+                .forEach(a -> open.computeIfAbsent(a.modelVersionId(), k -> new java.util.ArrayList<>()).add(a.severity()));
         GraphView graph = new GraphView(store, null);
         List<ModelSummary> all = store.nodesOfKind(NodeKind.MODEL, n -> true, severity == null ? limit : Integer.MAX_VALUE).stream()
                 .map(model -> summary(graph, model))

@@ -3,7 +3,7 @@ package io.headwater.query.models;
 import io.headwater.avro.Deployment;
 import io.headwater.avro.EdgeKind;
 import io.headwater.avro.GraphEdge;
-import io.headwater.contract.DeploymentKeys;
+import io.headwater.contract.TimeOrderedKeys;
 import io.headwater.contract.graph.NodeId;
 import io.headwater.query.api.DecisionPage;
 import io.headwater.query.api.ServingAnswer;
@@ -40,7 +40,7 @@ public class ServingService {
     public ServingAnswer servingAt(String model, Instant at, String endpoint) {
         List<Deployment> reported = new ArrayList<>();
         try (KeyValueIterator<String, Deployment> it = stores.<Deployment>keyValue(TopologyProducer.DEPLOYMENTS_STORE)
-                .range(DeploymentKeys.prefix(model), DeploymentKeys.end(model))) {
+                .range(TimeOrderedKeys.prefix(model), TimeOrderedKeys.end(model))) {
             it.forEachRemaining(kv -> {
                 if (kv.value != null && (endpoint == null || endpoint.equals(kv.value.getEndpoint()))) {
                     reported.add(kv.value);

@@ -7,11 +7,11 @@ import io.headwater.query.api.RunDetails;
 import io.headwater.query.reports.ReportDocument.Field;
 import io.headwater.query.reports.ReportDocument.Section;
 import io.headwater.query.reports.ReportDocument.Table;
+import io.headwater.query.runs.RunReader;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** What a decision's report says, in the order a regulator reads it. */
@@ -58,7 +58,8 @@ public final class DecisionReportDocument {
                     "GPUs", e == null || e.gpus() == null || e.gpus().isEmpty() ? null : e.gpus().stream().map(g -> String.valueOf(g.get("model"))).collect(Collectors.joining(", ")),
                     "packages", e == null || e.packages() == null ? null : e.packages().size() + " recorded",
                     "parameters", run.parameters().entrySet().stream().map(x -> x.getKey() + "=" + x.getValue()).collect(Collectors.joining(", ")),
-                    "final metrics", finals(run.metrics())), null, List.of()));
+                    "final metrics", RunReader.finalMetrics(run.metrics()).entrySet().stream()
+                            .map(m -> m.getKey() + "=" + m.getValue()).collect(Collectors.joining(", "))), null, List.of()));
         }
         List<List<String>> data = new ArrayList<>();
         (r.data() == null ? Map.<String, List<RunDetails.DataRef>>of() : r.data()).forEach((role, refs) -> refs.forEach(ref ->
@@ -100,14 +101,6 @@ public final class DecisionReportDocument {
             }
         }
         return fields;
-    }
-
-    private static String finals(List<RunDetails.MetricValue> metrics) {
-        Map<String, RunDetails.MetricValue> last = new TreeMap<>();
-        for (RunDetails.MetricValue m : metrics == null ? List.<RunDetails.MetricValue>of() : metrics) {
-            last.merge(m.name(), m, (a, b) -> a.step() == null || (b.step() != null && b.step() >= a.step()) ? b : a);
-        }
-        return last.values().stream().map(m -> m.name() + "=" + m.value()).collect(Collectors.joining(", "));
     }
 
     private static String join(String separator, String... parts) {

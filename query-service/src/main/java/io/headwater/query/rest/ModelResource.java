@@ -3,7 +3,6 @@ package io.headwater.query.rest;
 import io.headwater.contract.access.Roles;
 import io.headwater.contract.graph.NodeId;
 import io.headwater.query.access.ScopedAnswers;
-import io.headwater.query.alerts.AlertService;
 import io.headwater.query.api.BuiltFrom;
 import io.headwater.query.api.DecisionPage;
 import io.headwater.query.api.DriftHistory;
@@ -41,16 +40,14 @@ public class ModelResource {
     private final ScopedAnswers scoped;
     private final DriftWindowsReader drift;
     private final BuiltFromService builtFrom;
-    private final AlertService alerts;
     private final ServingService serving;
 
     public ModelResource(ModelService models, ScopedAnswers scoped, DriftWindowsReader drift, BuiltFromService builtFrom,
-                         AlertService alerts, ServingService serving) {
+                         ServingService serving) {
         this.models = models;
         this.scoped = scoped;
         this.drift = drift;
         this.builtFrom = builtFrom;
-        this.alerts = alerts;
         this.serving = serving;
     }
 
@@ -63,10 +60,7 @@ public class ModelResource {
         if (wanted != null && !wanted.equals("WARN") && !wanted.equals("ALERT")) {
             throw new InvalidParameterException("severity", "must be WARN or ALERT");
         }
-        java.util.Map<String, List<String>> open = new java.util.HashMap<>();
-        alerts.alerts(new AlertService.Filter(null, null, "OPEN", null), 100_000)
-                .forEach(a -> open.computeIfAbsent(a.modelVersionId(), k -> new java.util.ArrayList<>()).add(a.severity()));
-        return scoped.models(models.models(QueryParameters.limit(QueryParameters.integer("limit", limit)), open, wanted));
+        return scoped.models(models.models(QueryParameters.limit(QueryParameters.integer("limit", limit)), wanted));
     }
 
     @GET
