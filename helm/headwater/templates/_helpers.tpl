@@ -208,3 +208,13 @@ spec:
 {{- define "headwater.serviceKeySecret" -}}
 {{- default (printf "%s-service-key" (include "headwater.fullname" .)) .Values.auth.existingSecret -}}
 {{- end -}}
+
+{{/* Each retention class's period, for the topics Job (applies it) and query-service (reports and expires by it). */}}
+{{- define "headwater.retentionEnv" -}}
+- name: HEADWATER_RETENTION_DECISIONS
+  value: {{ .Values.retention.decisions | quote }}
+- name: HEADWATER_RETENTION_LINEAGE
+  value: {{ .Values.retention.lineage | quote }}
+- name: HEADWATER_RETENTION_AUDIT
+  value: {{ .Values.retention.audit | quote }}
+{{- end -}}

@@ -1,7 +1,7 @@
 package io.headwater.devstack;
 
-import io.headwater.contract.RecordSizes;
 import io.headwater.contract.Topics;
+import io.headwater.contract.retention.RetentionPolicy;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -13,10 +13,22 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The topics Headwater needs, with their partition counts and cleanup policies. The schema
- * topic has one partition so that every registry instance reads schemas in the same order.
+ * The topics Headwater needs, with their partition counts, cleanup policies and retention. The schema
+ * topic has one partition so that every registry instance reads schemas in the same order. Retention
+ * follows each topic's class ({@link RetentionPolicy}: {@code HEADWATER_RETENTION_DECISIONS} and so on).
  */
-public record TopicLayout(int partitions, short replicationFactor) {
+public record TopicLayout(int partitions, short replicationFactor, RetentionPolicy retention) {
+
+    /**
+     * How soon an erased decision leaves the log of a compacted topic: a segment rolls and is compacted
+     * at most this long after the tombstone, and the tombstone itself goes this long after that.
+     */
+    static final String ERASURE_LAG_MS = String.valueOf(java.time.Duration.ofDays(1).toMillis());
+
+    /** The retention the dev stack's settings give (the environment, else each class's default). */
+    public TopicLayout(int partitions, short replicationFactor) {
+        this(partitions, replicationFactor, RetentionPolicy.from(name -> java.util.Optional.ofNullable(StackSettings.setting(name, null))));
+    }
 
     /**
      * Two partitions on the one-node dev stack: on a 2-core machine, lineage-streams' graph lag at 1,000
@@ -30,22 +42,32 @@ public record TopicLayout(int partitions, short replicationFactor) {
     /** What each topic must be under this layout, for an audit (io.headwater.kafka.topics.TopicAudit). */
     public List<io.headwater.kafka.topics.TopicSpec> specs() {
         return Topics.ALL.stream().map(topic -> io.headwater.kafka.topics.TopicSpec.of(topic)
-                .sized(Topics.SCHEMAS.name().equals(topic.name()) ? 1 : partitions, replicationFactor)).toList();
+                .sized(Topics.SCHEMAS.name().equals(topic.name()) ? 1 : partitions, replicationFactor).retained(topic, retention)).toList();
     }
 
-    /** The topics to create: each spec, kept forever unless compacted, taking the platform's record size. */
+    /** The topics to create: each spec with its cleanup policy and retention, taking the platform's record size. */
     public List<NewTopic> topics() {
         List<NewTopic> topics = new ArrayList<>();
         for (io.headwater.kafka.topics.TopicSpec spec : specs()) {
-            NewTopic topic = new NewTopic(spec.name(), spec.partitions(), spec.replicationFactor());
-            // Every topic takes the records every producer may send (RecordSizes: sizes agree end to end).
-            String maxBytes = String.valueOf(spec.maxMessageBytes());
-            topic.configs(spec.compacted()
-                    ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT, TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes)
-                    : Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.MAX_MESSAGE_BYTES_CONFIG, maxBytes));
-            topics.add(topic);
+            topics.add(new NewTopic(spec.name(), spec.partitions(), spec.replicationFactor()).configs(configs(spec)));
         }
         return topics;
+    }
+
+    /** A topic's configuration under this layout. */
+    static Map<String, String> configs(io.headwater.kafka.topics.TopicSpec spec) {
+        Map<String, String> configs = new java.util.TreeMap<>();
+        // Every topic takes the records every producer may send (RecordSizes: sizes agree end to end).
+        configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(spec.maxMessageBytes()));
+        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, spec.cleanupPolicy());
+        if (spec.expires()) {
+            configs.put(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(spec.retentionMs()));
+        }
+        if (spec.compacted() && spec.expires()) {
+            configs.put(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, ERASURE_LAG_MS);
+            configs.put(TopicConfig.SEGMENT_MS_CONFIG, ERASURE_LAG_MS);
+        }
+        return configs;
     }
 
     /** Creates the topics missing on the cluster; existing ones are left as they are. */
@@ -56,14 +78,14 @@ public record TopicLayout(int partitions, short replicationFactor) {
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
             }
-            // Topics made by an older version keep their data, and get today's record size.
+            // Topics made by an older version keep their data, and get today's record size, cleanup and retention.
             Map<org.apache.kafka.common.config.ConfigResource, java.util.Collection<org.apache.kafka.clients.admin.AlterConfigOp>> sizes = new java.util.HashMap<>();
-            for (NewTopic topic : topics()) {
-                if (existing.contains(topic.name())) {
-                    sizes.put(new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic.name()),
-                            List.of(new org.apache.kafka.clients.admin.AlterConfigOp(new org.apache.kafka.clients.admin.ConfigEntry(
-                                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(RecordSizes.MAX_RECORD_BYTES)),
-                                    org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)));
+            for (io.headwater.kafka.topics.TopicSpec spec : specs()) {
+                if (existing.contains(spec.name())) {
+                    sizes.put(new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, spec.name()),
+                            configs(spec).entrySet().stream().map(c -> new org.apache.kafka.clients.admin.AlterConfigOp(
+                                    new org.apache.kafka.clients.admin.ConfigEntry(c.getKey(), c.getValue()),
+                                    org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)).toList());
                 }
             }
             if (!sizes.isEmpty()) {

@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code ./headwater topics check|apply}: creates or checks every topic Headwater needs on any cluster (the
  * connection from kafka.* / KAFKA_* settings, secured ones included), idempotently, and reports each
- * difference from the expected layout. {@code apply} creates what is missing and sets cleanup policy and
- * record size; it raises partition counts only with {@code --allow-partition-increase} (keys move between
+ * difference from the expected layout. {@code apply} creates what is missing and sets cleanup policy,
+ * retention (each topic's class, {@code HEADWATER_RETENTION_<CLASS>}) and record size; it raises partition counts only with {@code --allow-partition-increase} (keys move between
  * partitions, so running consumers see a key's order broken once), and never changes a replication factor
  * (that needs a reassignment) but reports it. Exit status: 0 when the cluster matches, 1 when differences
  * remain, 2 when it could not be checked. The chart runs {@code apply} as a pre-install/pre-upgrade Job.
@@ -83,11 +83,10 @@ public final class TopicsCommand {
             TopicSpec spec = spec(drift.topic());
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, drift.topic());
             switch (drift.what()) {
-                case TopicConfig.CLEANUP_POLICY_CONFIG -> configs.computeIfAbsent(resource, r -> new ArrayList<>()).add(new AlterConfigOp(new ConfigEntry(
-                        TopicConfig.CLEANUP_POLICY_CONFIG, spec.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE),
-                        AlterConfigOp.OpType.SET));
-                case TopicConfig.MAX_MESSAGE_BYTES_CONFIG -> configs.computeIfAbsent(resource, r -> new ArrayList<>()).add(new AlterConfigOp(
-                        new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(spec.maxMessageBytes())), AlterConfigOp.OpType.SET));
+                case TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.RETENTION_MS_CONFIG, TopicConfig.MAX_MESSAGE_BYTES_CONFIG ->
+                        // The whole of the topic's configuration, once however many of its settings differ.
+                        configs.putIfAbsent(resource, TopicLayout.configs(spec).entrySet().stream()
+                                .map(c -> new AlterConfigOp(new ConfigEntry(c.getKey(), c.getValue()), AlterConfigOp.OpType.SET)).toList());
                 case "partitions" -> {
                     if (allowPartitionIncrease && Integer.parseInt(drift.actual()) < spec.partitions()) {
                         grow.add(drift.topic());

@@ -23,6 +23,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** ./headwater topics against a real broker: creates, checks, reports and repairs drift, and does it again to no effect. */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class TopicsCommandTest {
 
     @TempDir
@@ -49,6 +50,7 @@ class TopicsCommandTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void createsEverythingOnceThenFindsAndRepairsDriftAndSaysWhatItCannotRepair() throws Exception {
         int[] status = new int[1];
         TopicLayout layout = new TopicLayout(2, (short) 1);
@@ -85,5 +87,39 @@ class TopicsCommandTest {
         run(true, new TopicLayout(4, (short) 1), true, status);
         assertThat(status[0]).isZero();
         assertThat(run(false, new TopicLayout(4, (short) 3), false, status)).contains("replication factor is 1, must be 3").contains("reassign");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void retentionFollowsEachTopicsClassAndAChangedPeriodIsApplied() throws Exception {
+        int[] status = new int[1];
+        TopicLayout layout = new TopicLayout(4, (short) 1, io.headwater.contract.retention.RetentionPolicy.defaults());
+        String applied = run(true, layout, true, status);
+        assertThat(status[0]).as(applied).isZero();
+        try (Admin admin = kafka.admin()) {
+            var decisions = config(admin, Topics.DECISIONS.name());
+            assertThat(decisions.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact,delete");
+            assertThat(decisions.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo(String.valueOf(java.time.Duration.ofDays(184).toMillis()));
+            assertThat(decisions.get(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG).value()).as("an erased decision leaves the log within a day")
+                    .isEqualTo(String.valueOf(java.time.Duration.ofDays(1).toMillis()));
+            assertThat(config(admin, Topics.LINEAGE.name()).get(TopicConfig.RETENTION_MS_CONFIG).value())
+                    .isEqualTo(String.valueOf(java.time.Duration.ofDays(3653).toMillis()));
+            assertThat(config(admin, Topics.GRAPH_NODES.name()).get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
+        }
+        var shorter = new TopicLayout(4, (short) 1, io.headwater.contract.retention.RetentionPolicy.from(
+                name -> name.equals("headwater.retention.decisions") ? java.util.Optional.of("P200D") : java.util.Optional.empty()));
+        assertThat(run(false, shorter, false, status)).contains(Topics.MONITORING.name() + ": retention.ms is " + java.time.Duration.ofDays(184).toMillis()
+                + ", must be " + java.time.Duration.ofDays(200).toMillis());
+        run(true, shorter, false, status);
+        assertThat(status[0]).isZero();
+        try (Admin admin = kafka.admin()) {
+            assertThat(config(admin, Topics.DECISIONS_LINKED.name()).get(TopicConfig.RETENTION_MS_CONFIG).value())
+                    .isEqualTo(String.valueOf(java.time.Duration.ofDays(200).toMillis()));
+        }
+    }
+
+    private static org.apache.kafka.clients.admin.Config config(Admin admin, String topic) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        return admin.describeConfigs(List.of(resource)).all().get().get(resource);
     }
 }

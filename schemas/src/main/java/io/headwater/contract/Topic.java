@@ -1,5 +1,6 @@
 package io.headwater.contract;
 
+import io.headwater.contract.retention.RetentionClass;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -27,24 +28,26 @@ public final class Topic<V> {
     private final Format format;
     private final Class<V> valueType;
     private final boolean compacted;
+    private final RetentionClass retention;
 
-    private Topic(String name, Format format, Class<V> valueType, boolean compacted) {
+    private Topic(String name, Format format, Class<V> valueType, boolean compacted, RetentionClass retention) {
         this.name = name;
         this.format = format;
         this.valueType = valueType;
         this.compacted = compacted;
+        this.retention = retention;
     }
 
-    static <V extends SpecificRecord> Topic<V> avro(String name, Class<V> valueType, boolean compacted) {
-        return new Topic<>(name, Format.AVRO, valueType, compacted);
+    static <V extends SpecificRecord> Topic<V> avro(String name, Class<V> valueType, boolean compacted, RetentionClass retention) {
+        return new Topic<>(name, Format.AVRO, valueType, compacted, retention);
     }
 
-    static Topic<String> json(String name, boolean compacted) {
-        return new Topic<>(name, Format.JSON, String.class, compacted);
+    static Topic<String> json(String name, boolean compacted, RetentionClass retention) {
+        return new Topic<>(name, Format.JSON, String.class, compacted, retention);
     }
 
-    static Topic<byte[]> bytes(String name) {
-        return new Topic<>(name, Format.BYTES, byte[].class, false);
+    static Topic<byte[]> bytes(String name, RetentionClass retention) {
+        return new Topic<>(name, Format.BYTES, byte[].class, false, retention);
     }
 
     public String name() {
@@ -62,6 +65,19 @@ public final class Topic<V> {
     /** Facts keyed by id: compacted, so a replay rebuilds state. */
     public boolean compacted() {
         return compacted;
+    }
+
+    /** How long its records must be kept. */
+    public RetentionClass retention() {
+        return retention;
+    }
+
+    /**
+     * Whether records also leave by age: every topic of decisions and monitoring does (compacted ones
+     * too, compact,delete), so an expired or erased decision leaves the log; other compacted facts stay.
+     */
+    public boolean expires() {
+        return !compacted || retention == RetentionClass.DECISIONS;
     }
 
     public Serde<String> keySerde() {

@@ -7,14 +7,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** How the access records (keys, audit entries) are written on their topics: JSON, instants as ISO-8601 text. */
-final class AccessJson {
+public final class AccessJson {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private AccessJson() {
     }
 
-    static String write(Object record) {
+    public static String write(Object record) {
         try {
             return JSON.writeValueAsString(record);
         } catch (IOException e) {
@@ -22,7 +22,7 @@ final class AccessJson {
         }
     }
 
-    static <T> T read(String json, Class<T> type) {
+    public static <T> T read(String json, Class<T> type) {
         try {
             return JSON.readValue(json, type);
         } catch (IOException e) {

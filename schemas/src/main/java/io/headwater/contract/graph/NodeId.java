@@ -32,6 +32,7 @@ public record NodeId(NodeKind kind, String namespace, String name, String versio
     public static final String JOB_FORM = "job:<namespace>:<name>";
     public static final String RUN_FORM = "run:<runId>";
     public static final String MODEL_VERSION_FORM = "model:<name>#<version>";
+    public static final String DECISION_FORM = "decision:<decisionId>";
 
     private static final String DATASET = "dataset";
     private static final String JOB = "job";

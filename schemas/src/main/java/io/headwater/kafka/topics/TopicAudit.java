@@ -75,6 +75,15 @@ public final class TopicAudit {
                 boolean compacts = policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT);
                 if (spec.compacted() != compacts) {
                     drifts.add(new Drift(spec.name(), TopicConfig.CLEANUP_POLICY_CONFIG, spec.compacted() ? "compact" : "delete", policy));
+                } else if (spec.retentionMs() != null && spec.expires() != policy.contains(TopicConfig.CLEANUP_POLICY_DELETE)) {
+                    // Where the deployment's retention is known, whether records leave by age is checked too.
+                    drifts.add(new Drift(spec.name(), TopicConfig.CLEANUP_POLICY_CONFIG, spec.cleanupPolicy(), policy));
+                }
+                if (spec.retentionMs() != null && spec.expires()) {
+                    long retention = Long.parseLong(value(config, TopicConfig.RETENTION_MS_CONFIG, "604800000"));
+                    if (retention != spec.retentionMs()) {
+                        drifts.add(new Drift(spec.name(), TopicConfig.RETENTION_MS_CONFIG, String.valueOf(spec.retentionMs()), String.valueOf(retention)));
+                    }
                 }
                 long maxBytes = Long.parseLong(value(config, TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "1048588"));
                 if (maxBytes < spec.maxMessageBytes()) {
