@@ -16,6 +16,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -55,9 +56,14 @@ public class InteractiveQueries {
 
     /** A page of the version's decisions after the cursor (null for the first), with their total; limit 0 gives the total only. */
     public DecisionPage decisionsOf(String modelVersionId, String cursor, int limit) {
+        return decisionsOf(modelVersionId, cursor, limit, null, null);
+    }
+
+    /** The same, only decisions made from {@code from} (inclusive) until {@code until} (exclusive); null for open ends. */
+    public DecisionPage decisionsOf(String modelVersionId, String cursor, int limit, Instant from, Instant until) {
         KeyQueryMetadata owner = owner(TopologyProducer.DECISIONS_BY_MODEL_STORE, modelVersionId);
-        return stores.hosts(TopologyProducer.DECISIONS_BY_MODEL_STORE, owner.partition()) ? localDecisionsOf(modelVersionId, cursor, limit)
-                : remote.decisionsOf(owner.activeHost(), modelVersionId, cursor, limit);
+        return stores.hosts(TopologyProducer.DECISIONS_BY_MODEL_STORE, owner.partition()) ? localDecisionsOf(modelVersionId, cursor, limit, from, until)
+                : remote.decisionsOf(owner.activeHost(), modelVersionId, cursor, limit, from, until);
     }
 
     public long decisionCount(String modelVersionId) {
@@ -105,17 +111,26 @@ public class InteractiveQueries {
     }
 
     public DecisionPage localDecisionsOf(String modelVersionId, String cursor, int limit) {
+        return localDecisionsOf(modelVersionId, cursor, limit, null, null);
+    }
+
+    /** A page in time order; the window narrows the range scan itself (keys sort by time), so old decisions are never read. */
+    public DecisionPage localDecisionsOf(String modelVersionId, String cursor, int limit, Instant from, Instant until) {
         Long total = stores.<Long>keyValue(TopologyProducer.DECISION_COUNTS_STORE).get(modelVersionId);
         if (total == null || limit == 0) {
             return new DecisionPage(modelVersionId, total == null ? 0 : total, List.of(), null);
         }
         String prefix = GraphStoreKeys.decisionPrefix(modelVersionId);
-        String from = cursor == null ? prefix : prefix + decodeCursor(cursor) + '\u0000';
+        String start = cursor == null ? prefix : prefix + decodeCursor(cursor) + '\u0000';
+        if (from != null && GraphStoreKeys.decisionsBefore(modelVersionId, from).compareTo(start) > 0) {
+            start = GraphStoreKeys.decisionsBefore(modelVersionId, from);
+        }
+        String end = until == null ? GraphStoreKeys.decisionsEnd(modelVersionId) : GraphStoreKeys.decisionsBefore(modelVersionId, until);
         List<DecisionView> page = new ArrayList<>();
         String last = null;
         boolean more = false;
         try (KeyValueIterator<String, LinkedDecision> it = stores.<LinkedDecision>keyValue(TopologyProducer.DECISIONS_BY_MODEL_STORE)
-                .range(from, GraphStoreKeys.decisionsEnd(modelVersionId))) {
+                .range(start, end)) {
             while (it.hasNext()) {
                 var entry = it.next();
                 if (page.size() == limit) {
@@ -127,6 +142,45 @@ public class InteractiveQueries {
             }
         }
         return new DecisionPage(modelVersionId, total, page, more ? encodeCursor(last) : null);
+    }
+
+    /**
+     * Every decision about a subject. Decisions are partitioned by id, not subject, so every instance is
+     * asked for what its own partitions hold (erasure is rare; ingest stays one write per decision).
+     */
+    public List<DecisionView> decisionsOfSubject(String subjectId) {
+        List<DecisionView> all = new ArrayList<>();
+        Collection<org.apache.kafka.streams.StreamsMetadata> instances = streams.streamsMetadataForStore(TopologyProducer.DECISIONS_STORE);
+        if (instances.isEmpty()) {
+            throw new GraphNotReadyException("decisions are still being assigned to instances; retry shortly");
+        }
+        for (org.apache.kafka.streams.StreamsMetadata instance : instances) {
+            if (instance.topicPartitions().isEmpty()) {
+                continue;
+            }
+            // Which instance is this one is asked of Kafka Streams (does it host that instance's partitions?), not of host names.
+            boolean local = stores.hosts(TopologyProducer.DECISIONS_STORE, instance.topicPartitions().iterator().next().partition());
+            all.addAll(local ? localDecisionsOfSubject(subjectId) : remote.decisionsOfSubject(instance.hostInfo(), subjectId));
+        }
+        all.sort(java.util.Comparator.comparing(DecisionView::decisionTime).thenComparing(DecisionView::decisionId));
+        return all;
+    }
+
+    /** The subject's decisions on the partitions this instance hosts. */
+    public List<DecisionView> localDecisionsOfSubject(String subjectId) {
+        List<DecisionView> found = new ArrayList<>();
+        ReadOnlyKeyValueStore<String, LinkedDecision> decisionsHere = stores.keyValue(TopologyProducer.DECISIONS_STORE);
+        String prefix = GraphStoreKeys.subjectPrefix(subjectId);
+        try (KeyValueIterator<String, String> it = stores.<String>keyValue(TopologyProducer.DECISIONS_BY_SUBJECT_STORE)
+                .range(prefix, GraphStoreKeys.subjectEnd(subjectId))) {
+            while (it.hasNext()) {
+                LinkedDecision linked = decisionsHere.get(it.next().key.substring(prefix.length()));
+                if (linked != null) {
+                    found.add(DecisionViews.of(linked));
+                }
+            }
+        }
+        return found;
     }
 
     private KeyQueryMetadata owner(String store, String key) {

@@ -51,9 +51,22 @@ public class RemoteDecisions {
         return Optional.of(read(response, DecisionView.class));
     }
 
-    DecisionPage decisionsOf(HostInfo owner, String modelVersionId, String cursor, int limit) {
-        String query = "?modelVersionId=" + encode(modelVersionId) + "&limit=" + limit + (cursor == null ? "" : "&cursor=" + encode(cursor));
+    DecisionPage decisionsOf(HostInfo owner, String modelVersionId, String cursor, int limit, java.time.Instant from, java.time.Instant until) {
+        String query = "?modelVersionId=" + encode(modelVersionId) + "&limit=" + limit + (cursor == null ? "" : "&cursor=" + encode(cursor))
+                + (from == null ? "" : "&from=" + from) + (until == null ? "" : "&until=" + until);
         return read(get(owner, "/internal/v1/decisions-by-model-version" + query), DecisionPage.class);
+    }
+
+    /** In the body, never the query: the audit keeps query values, and a subject id is personal data. */
+    List<DecisionView> decisionsOfSubject(HostInfo owner, String subjectId) {
+        String body;
+        try {
+            body = json.writeValueAsString(Map.of("subjectId", subjectId));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return read(send(owner, "/internal/v1/decisions-of-subject", request -> request.header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))), json.getTypeFactory().constructCollectionType(List.class, DecisionView.class));
     }
 
     Map<String, Long> decisionCounts(HostInfo owner, List<String> modelVersionIds) {

@@ -30,7 +30,7 @@ final class DecisionPaging {
         int index = 0;
         String inner = null;
         if (cursor != null) {
-            int bar = cursor.indexOf('|');
+            int bar = cursor.indexOf('.') >= 0 ? cursor.indexOf('.') : cursor.indexOf('|');
             try {
                 index = Integer.parseInt(cursor.substring(0, bar));
             } catch (RuntimeException e) {
@@ -48,12 +48,12 @@ final class DecisionPaging {
             DecisionPage part = pages.of(modelVersions.get(index), inner, limit - page.size());
             page.addAll(part.decisions());
             if (part.nextCursor() != null) {
-                next = index + "|" + part.nextCursor();
+                next = index + "." + part.nextCursor();
                 break;
             }
             index++;
             inner = null;
-            next = index < modelVersions.size() ? index + "|" : null;
+            next = index < modelVersions.size() ? index + "." : null;
         }
         return new Page(page, next);
     }

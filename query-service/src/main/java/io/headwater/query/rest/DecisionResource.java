@@ -37,12 +37,34 @@ public class DecisionResource {
     private final ScopedAnswers scoped;
     private final DecisionReports reports;
 
-    public DecisionResource(InteractiveQueries decisions, ProvenanceService provenance, QueryParameters parameters, ScopedAnswers scoped, DecisionReports reports) {
+    private final io.headwater.query.impact.TrainedOnDecisions trainedOn;
+
+    public DecisionResource(InteractiveQueries decisions, ProvenanceService provenance, QueryParameters parameters, ScopedAnswers scoped, DecisionReports reports,
+                            io.headwater.query.impact.TrainedOnDecisions trainedOn) {
+        this.trainedOn = trainedOn;
         this.decisions = decisions;
         this.provenance = provenance;
         this.parameters = parameters;
         this.scoped = scoped;
         this.reports = reports;
+    }
+
+    @GET
+    @Operation(summary = "Decisions made by models trained on a dataset version, directly or through any chain of jobs (Q2), paged and filtered",
+            description = "trainedOn is a node id, usually a dataset version (" + io.headwater.contract.graph.NodeId.DATASET_VERSION_FORM + "); "
+                    + "model narrows to one model's versions, from/until (ISO-8601) to a window of decision times. Pages in model version "
+                    + "then time order; pass nextCursor as cursor.")
+    public io.headwater.query.api.DecisionList list(
+            @Parameter(description = "the node the models were trained on, e.g. a dataset version") @QueryParam("trainedOn") String trainedOnNode,
+            @Parameter(description = "only this model's versions") @QueryParam("model") String model,
+            @Parameter(description = "ISO-8601: decisions made from then") @QueryParam("from") String from,
+            @Parameter(description = "ISO-8601: decisions made before then") @QueryParam("until") String until,
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "decisions per page (default 50)") @QueryParam("limit") @DefaultValue("50") String limit) {
+        String node = QueryParameters.required("trainedOn", trainedOnNode, io.headwater.contract.graph.NodeId.DATASET_VERSION_FORM);
+        scoped.requireVisible(node);
+        return trainedOn.list(node, model == null || model.isBlank() ? null : model.trim(), QueryParameters.instant("from", from),
+                QueryParameters.instant("until", until), cursor, QueryParameters.limit(QueryParameters.integer("limit", limit)), parameters.bounds("50"));
     }
 
     @GET

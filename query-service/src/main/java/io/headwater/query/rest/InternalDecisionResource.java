@@ -46,11 +46,22 @@ public class InternalDecisionResource {
         return decisions.localDecisionCounts(modelVersionIds == null ? java.util.List.of() : modelVersionIds);
     }
 
+    @jakarta.ws.rs.POST
+    @Path("/decisions-of-subject")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public java.util.List<DecisionView> decisionsOfSubject(java.util.Map<String, String> body) {
+        return decisions.localDecisionsOfSubject(QueryParameters.required("subjectId", body == null ? null : body.get("subjectId"), "the subject's id"));
+    }
+
     @GET
     @Path("/decisions-by-model-version")
     @Operation(hidden = true)
     public DecisionPage decisionsOf(@QueryParam("modelVersionId") String modelVersionId, @QueryParam("cursor") String cursor,
-                                    @QueryParam("limit") @DefaultValue("50") String limit) {
-        return decisions.localDecisionsOf(QueryParameters.required("modelVersionId", modelVersionId, NodeId.MODEL_VERSION_FORM), cursor, QueryParameters.integer("limit", limit));
+                                    @QueryParam("limit") @DefaultValue("50") String limit, @QueryParam("from") String from,
+                                    @QueryParam("until") String until) {
+        return decisions.localDecisionsOf(QueryParameters.required("modelVersionId", modelVersionId, NodeId.MODEL_VERSION_FORM), cursor,
+                QueryParameters.integer("limit", limit), from == null ? null : QueryParameters.instant("from", from),
+                until == null ? null : QueryParameters.instant("until", until));
     }
 }

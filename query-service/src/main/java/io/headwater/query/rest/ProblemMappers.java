@@ -30,6 +30,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response held(io.headwater.query.errors.HeldException e, UriInfo uri) {
+        return respond(Problem.of("legal-hold", "A legal hold keeps what this would delete", 409, e.getMessage(), uri.getPath(),
+                e.holds().stream().map(hold -> new Problem.FieldError("hold", hold)).toList()));
+    }
+
+    @ServerExceptionMapper
     public Response badParameter(InvalidParameterException e, UriInfo uri) {
         return respond(Problem.of("invalid-parameter", "Invalid query parameter", 400, e.getMessage(), uri.getPath(),
                 List.of(new Problem.FieldError(e.parameter(), e.getMessage()))));

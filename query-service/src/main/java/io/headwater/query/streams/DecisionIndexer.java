@@ -12,7 +12,8 @@ import java.time.Instant;
  * Indexes decisions by the model version that made them, partitioned by model version, so the
  * instance owning a version answers its decision count in one read and a page of its decisions in
  * time order by one prefix scan, however many millions it made. A decision re-sent under the same
- * id (a retry, or the re-emission once its version is linked) replaces its entry and counts once.
+ * id (a retry, or the re-emission once its version is linked) replaces its entry and counts once; a
+ * removal ({@link DecisionStoreWriter}: an erasure or an expiry) takes it out and uncounts it.
  */
 class DecisionIndexer implements Processor<String, LinkedDecision, Void, Void> {
 
@@ -40,6 +41,19 @@ class DecisionIndexer implements Processor<String, LinkedDecision, Void, Void> {
         String entryKey = GraphStoreKeys.decision(versionId, sortable(decision.getDecision().getDecisionTime()), decisionId);
         String reverseKey = GraphStoreKeys.decisionById(versionId, decisionId);
         LinkedDecision known = entries.get(reverseKey);
+        if (DecisionStoreWriter.isRemoval(record)) {
+            if (known != null) {
+                entries.delete(GraphStoreKeys.decision(versionId, sortable(known.getDecision().getDecisionTime()), decisionId));
+                entries.delete(reverseKey);
+                Long count = counts.get(versionId);
+                if (count == null || count <= 1) {
+                    counts.delete(versionId);
+                } else {
+                    counts.put(versionId, count - 1);
+                }
+            }
+            return;
+        }
         if (known == null) {
             Long count = counts.get(versionId);
             counts.put(versionId, count == null ? 1 : count + 1);

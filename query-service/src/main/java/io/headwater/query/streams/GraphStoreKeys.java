@@ -97,4 +97,23 @@ public final class GraphStoreKeys {
     static String decisionById(String modelVersionId, String decisionId) {
         return "x" + SEP + modelVersionId + SEP + decisionId;
     }
+
+    /** A subject's decision in the by-subject index (this instance's decision partitions). */
+    static String subjectDecision(String subjectId, String decisionId) {
+        return subjectPrefix(subjectId) + decisionId;
+    }
+
+    public static String subjectPrefix(String subjectId) {
+        return "s" + SEP + subjectId + SEP;
+    }
+
+    /** Just past every decision of the subject. */
+    public static String subjectEnd(String subjectId) {
+        return "s" + SEP + subjectId + (char) (SEP + 1);
+    }
+
+    /** The upper bound of a range scan over the version's decisions made before {@code time}. */
+    public static String decisionsBefore(String modelVersionId, java.time.Instant time) {
+        return decisionPrefix(modelVersionId) + DecisionIndexer.sortable(time);
+    }
 }

@@ -9,14 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.KTable;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -32,6 +28,9 @@ public class TopologyProducer {
     public static final String ADJACENCY_STORE = "graph-adjacency";
     public static final String DECISIONS_STORE = "decisions";
     public static final String DECISIONS_BY_MODEL_STORE = "decisions-by-model-version";
+    public static final String DECISIONS_BY_SUBJECT_STORE = "decisions-by-subject";
+    public static final String HOLDS_STORE = "legal-holds";
+    public static final String ERASURES_STORE = "erasures";
     public static final String DECISION_COUNTS_STORE = "decision-counts";
     public static final String ALERTS_STORE = "alerts";
     public static final String WEBHOOKS_STORE = "alert-webhooks";
@@ -64,17 +63,16 @@ public class TopologyProducer {
                 Topics.GRAPH_EDGES.name(), consumed(Topics.GRAPH_EDGES),
                 () -> new AdjacencyUpdater(ADJACENCY_STORE));
 
-        // Decisions by id, partitioned as the topic is; a lookup goes to the instance owning the id's partition.
-        KTable<String, LinkedDecision> decisions = builder.table(Topics.DECISIONS_LINKED.name(), consumed(Topics.DECISIONS_LINKED),
-                Materialized.<String, LinkedDecision, KeyValueStore<Bytes, byte[]>>as(DECISIONS_STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(decisionSerde));
-
+        // Decisions by id, partitioned as the topic is; a lookup goes to the instance owning the id's partition. The same
+        // partitions index them by subject (for an erasure, asked of every instance), and send each change on to the
+        // by-version index, a tombstone as the removal of what it held.
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(DECISIONS_STORE), Serdes.String(), decisionSerde));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECISIONS_BY_SUBJECT_STORE), Serdes.String(), Serdes.String()));
         // The same decisions re-keyed by model version: counts and pages per version on the instance owning it.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECISIONS_BY_MODEL_STORE), Serdes.String(), decisionSerde));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECISION_COUNTS_STORE), Serdes.String(), Serdes.Long()));
-        decisions.toStream()
-                .filter((id, decision) -> decision != null)
-                .selectKey((id, decision) -> decision.getModelVersionId())
+        builder.stream(Topics.DECISIONS_LINKED.name(), consumed(Topics.DECISIONS_LINKED))
+                .process(() -> new DecisionStoreWriter(DECISIONS_STORE, DECISIONS_BY_SUBJECT_STORE), DECISIONS_STORE, DECISIONS_BY_SUBJECT_STORE)
                 .repartition(Repartitioned.<String, LinkedDecision>as("decisions-by-model-version")
                         .withKeySerde(Serdes.String()).withValueSerde(decisionSerde))
                 .process(() -> new DecisionIndexer(DECISIONS_BY_MODEL_STORE, DECISION_COUNTS_STORE), DECISIONS_BY_MODEL_STORE, DECISION_COUNTS_STORE);
@@ -97,6 +95,15 @@ public class TopologyProducer {
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEPLOYMENTS_STORE), Serdes.String(), serdes.values(Topics.DEPLOYMENTS)).withLoggingDisabled(),
                 Topics.DEPLOYMENTS.name(), consumed(Topics.DEPLOYMENTS),
                 () -> new KeyValueUpdater<>(DEPLOYMENTS_STORE));
+        // Legal holds and erasure receipts (few): every instance holds them all.
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOLDS_STORE), Serdes.String(), serdes.values(Topics.HOLDS)).withLoggingDisabled(),
+                Topics.HOLDS.name(), consumed(Topics.HOLDS),
+                () -> new KeyValueUpdater<>(HOLDS_STORE));
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ERASURES_STORE), Serdes.String(), serdes.values(Topics.ERASURES)).withLoggingDisabled(),
+                Topics.ERASURES.name(), consumed(Topics.ERASURES),
+                () -> new KeyValueUpdater<>(ERASURES_STORE));
         return builder.build();
     }
 

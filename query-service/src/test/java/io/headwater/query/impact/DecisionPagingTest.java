@@ -54,11 +54,12 @@ class DecisionPagingTest {
         String cursor = DecisionPaging.page(VERSIONS, null, 4, DecisionPagingTest::page).nextCursor();
         assertThat(DecisionPaging.page(VERSIONS, cursor, 4, DecisionPagingTest::page))
                 .isEqualTo(DecisionPaging.page(VERSIONS, cursor, 4, DecisionPagingTest::page));
+        assertThat(cursor).as("goes into a query string as it is").matches("[A-Za-z0-9._~-]+");
     }
 
     @Test
     void aCursorThisApiNeverGaveIsRefusedNamingTheParameter() {
-        for (String bad : List.of("x|1", "nobar", "-1|", "99|")) {
+        for (String bad : List.of("x|1", "nobar", "-1|", "99|", "x.1", "99.")) {
             assertThatThrownBy(() -> DecisionPaging.page(VERSIONS, bad, 3, DecisionPagingTest::page)).as(bad)
                     .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.parameter()).isEqualTo("cursor"));
         }
