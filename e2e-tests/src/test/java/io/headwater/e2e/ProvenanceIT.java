@@ -501,6 +501,21 @@ class ProvenanceIT {
                 subjectDecision("e-8-0", "8", "2026-11-26T07:10:00Z", subject)) + "]").expect(201);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(PLATFORM.query("/api/v1/models/churn/versions/7").expect(200).json().at("/version/decisionCount").asLong()).isEqualTo(14));
+        // A decision made before its class's period (P184D) leaves the stores by itself: an expiry sweep writes its tombstone.
+        PLATFORM.ingest("/api/v1/decisions", subjectDecision("old-7-0", "7", "2026-01-05T09:00:00Z", "customer-long-ago")).expect(201);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            PLATFORM.query("/api/v1/decisions/old-7-0").expect(404);
+            long expired = 0;
+            for (String instance : List.of(PLATFORM.platform().query.url(), secondQuery.url())) {
+                JsonNode sweeps = PLATFORM.anonymous().withAuthorization(PLATFORM.platform().authorization("auditor")).get(instance + "/api/v1/retention")
+                        .expect(200).json().get("decisionExpiry");
+                assertThat(sweeps.get("lastSweep").asText()).isNotBlank();
+                expired += sweeps.get("expiredSinceStart").asLong();
+            }
+            assertThat(expired).as("the instance holding churn#7's index expired it").isEqualTo(1);
+            assertThat(PLATFORM.query("/api/v1/models/churn/versions/7").expect(200).json().at("/version/decisionCount").asLong()).isEqualTo(14);
+        });
+        assertThat(PLATFORM.query("/api/v1/decisions/e-7-0").status()).as("recent decisions stay").isEqualTo(200);
         Http admin = PLATFORM.anonymous().withAuthorization(PLATFORM.platform().authorization("admin"));
         Http auditor = PLATFORM.anonymous().withAuthorization(PLATFORM.platform().authorization("auditor"));
         String erasure = PLATFORM.queryUrl("/api/v1/erasure");

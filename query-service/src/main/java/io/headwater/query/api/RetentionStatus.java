@@ -29,7 +29,7 @@ public record RetentionStatus(Instant asOf, List<RetentionClassStatus> classes, 
     public record TopicRetention(String name, String cleanupPolicy, Long retentionMs, String expected, boolean asPolicy) {
     }
 
-    /** What this instance's last sweep expired and held back (decisions on its share of the partitions). */
-    public record DecisionExpiryStatus(String interval, Instant lastSweep, Instant cutOff, int expired, int heldBack) {
+    /** What this instance's last sweep expired and held back, and all it expired since it started (decisions on its share of the partitions). */
+    public record DecisionExpiryStatus(String interval, Instant lastSweep, Instant cutOff, int expired, int heldBack, long expiredSinceStart) {
     }
 }

@@ -50,6 +50,7 @@ public class DecisionExpiry {
     private final Duration interval;
     private volatile ScheduledExecutorService sweeper;
     private volatile Sweep last;
+    private final java.util.concurrent.atomic.AtomicLong expiredSinceStart = new java.util.concurrent.atomic.AtomicLong();
 
     public DecisionExpiry(StoreAccess stores, LegalHolds holds, RetentionRecords records, RetentionPolicy policy,
                           @ConfigProperty(name = "headwater.retention.expiry-interval") Duration interval) {
@@ -117,10 +118,16 @@ public class DecisionExpiry {
         }
         if (!due.isEmpty()) {
             records.removeDecisions(due);
+            expiredSinceStart.addAndGet(due.size());
             LOG.infof("expired %d decisions made before %s (retention %s); %d held back by legal holds", due.size(), cutOff, period, heldBack);
         }
         last = new Sweep(now, cutOff, due.size(), heldBack);
         return last;
+    }
+
+    /** How many decisions this instance expired since it started. */
+    public long expiredSinceStart() {
+        return expiredSinceStart.get();
     }
 
     /** The last sweep on this instance; null before the first. */

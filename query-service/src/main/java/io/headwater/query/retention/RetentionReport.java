@@ -65,7 +65,7 @@ public class RetentionReport {
         }
         DecisionExpiry.Sweep sweep = expiry.last();
         return new RetentionStatus(now, classes, new RetentionStatus.DecisionExpiryStatus(interval.toString(), sweep == null ? null : sweep.at(),
-                sweep == null ? null : sweep.cutOff(), sweep == null ? 0 : sweep.expired(), sweep == null ? 0 : sweep.heldBack()),
+                sweep == null ? null : sweep.cutOff(), sweep == null ? 0 : sweep.expired(), sweep == null ? 0 : sweep.heldBack(), expiry.expiredSinceStart()),
                 holds.active(), erasures.receipts().size());
     }
 
