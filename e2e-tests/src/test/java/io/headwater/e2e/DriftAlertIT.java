@@ -152,6 +152,29 @@ class DriftAlertIT {
         assertThat(alerting.at("/0/versions/0/openSeverity").asText()).isEqualTo("ALERT");
         assertThat(PLATFORM.http().send("GET", PLATFORM.platform().query.url() + "/api/v1/models?severity=bad", null).status()).isEqualTo(400);
 
+        // Q8: before any validation every alert counts as since; a validation run reads the model in the validation role,
+        // and the alerts opened before it are listed as still open from before, none since.
+        String validations = PLATFORM.platform().query.url() + "/api/v1/models/fraud/versions/3/validations";
+        JsonNode unvalidated = JSON.readTree(PLATFORM.http().send("GET", validations, null).body());
+        assertThat(unvalidated.get("validations")).isEmpty();
+        assertThat(unvalidated.get("alertsSince")).hasSize(4);
+        assertThat(unvalidated.get("note").asText()).contains("no completed validation");
+        assertThat(unvalidated.at("/referenceProfile/trainingRun").asText()).isEqualTo("run:" + RUN);
+        assertThat(unvalidated.at("/referenceProfile/features/amount/reference")).hasSize(4);
+        Instant validatedAt = Instant.now();
+        PLATFORM.ingest("/api/v1/lineage", validation("START", validatedAt.minusSeconds(60))).expect(201);
+        PLATFORM.ingest("/api/v1/lineage", validation("COMPLETE", validatedAt)).expect(201);
+        JsonNode validated = await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(PLATFORM.http().send("GET", validations, null).body()),
+                v -> v.path("lastValidation").hasNonNull("endTime"));
+        assertThat(validated.get("validations")).hasSize(1);
+        assertThat(validated.at("/lastValidation/runId").asText()).isEqualTo("run:" + VALIDATION_RUN);
+        assertThat(validated.at("/lastValidation/metrics/accuracy").asDouble()).isEqualTo(0.91);
+        assertThat(validated.at("/lastValidation/data/0/dataset").asText()).isEqualTo("dataset:s3://lake:holdout");
+        assertThat(validated.at("/lastValidation/data/0/role").asText()).isEqualTo("test");
+        assertThat(validated.get("alertsSince")).isEmpty();
+        assertThat(validated.get("openFromBefore")).hasSize(4);
+        assertThat(PLATFORM.http().send("GET", PLATFORM.platform().query.url() + "/api/v1/models/fraud/versions/99/validations", null).status()).isEqualTo(404);
+
         // Live stream, within seconds: the four opened alerts, each once.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(streamed).hasSize(4));
         // Webhook: two failures, then the third attempt of the first alert delivered, signed.
@@ -182,6 +205,18 @@ class DriftAlertIT {
     }
 
     static final String RUN = "f4a3b2c1-d0e9-4f8a-b7c6-d5e4f3a2b1c0";
+    static final String VALIDATION_RUN = "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e";
+
+    /** A validation of fraud v3: reads the model in the validation role and a hold-out set as test data. */
+    private static String validation(String type, Instant time) {
+        RunEvents event = RunEvents.run(type, VALIDATION_RUN, time).job("ml", "fraud-validate")
+                .input("s3://models", "fraud/3", "validation")
+                .input("s3://lake", "holdout", "test");
+        if (type.equals("COMPLETE")) {
+            event.metric("accuracy", 0.91, null);
+        }
+        return event.json();
+    }
 
     private static String training(String type, Instant time) {
         RunEvents event = RunEvents.run(type, RUN, time).job("ml", "fraud-train").parameter("max_depth", 6)

@@ -57,6 +57,19 @@ public class ScopedAnswers {
         }
     }
 
+    /** A model version's validations as this reader may see them: runs (and their data) of other namespaces are left out and counted in the note. */
+    public io.headwater.query.api.ModelValidations validations(io.headwater.query.api.ModelValidations v) {
+        Redaction redaction = redaction(null);
+        if (redaction == null) {
+            return v;
+        }
+        List<io.headwater.query.api.ModelValidations.Validation> visible = v.validations().stream().filter(x -> !redaction.hides(x.runId())).toList();
+        int hidden = v.validations().size() - visible.size();
+        io.headwater.query.api.ModelValidations.Validation last = v.lastValidation() != null && redaction.hides(v.lastValidation().runId()) ? null : v.lastValidation();
+        return new io.headwater.query.api.ModelValidations(v.modelVersionId(), visible, last, v.alertsSince(), v.openFromBefore(), v.referenceProfile(),
+                hidden == 0 ? v.note() : hidden + " validation run(s) outside the namespaces this key may read are left out");
+    }
+
     public Provenance provenance(Provenance p) {
         Redaction r = redaction(p.asOf());
         if (r == null) {

@@ -41,9 +41,11 @@ public class ModelResource {
     private final DriftWindowsReader drift;
     private final BuiltFromService builtFrom;
     private final ServingService serving;
+    private final io.headwater.query.models.ValidationService validations;
 
     public ModelResource(ModelService models, ScopedAnswers scoped, DriftWindowsReader drift, BuiltFromService builtFrom,
-                         ServingService serving) {
+                         ServingService serving, io.headwater.query.models.ValidationService validations) {
+        this.validations = validations;
         this.models = models;
         this.scoped = scoped;
         this.drift = drift;
@@ -106,6 +108,16 @@ public class ModelResource {
                                 @QueryParam("limit") @DefaultValue("100") String limit) {
         models.version(name, version, 1);
         return drift.history(NodeId.modelVersion(name, version).value(), QueryParameters.limit(QueryParameters.integer("limit", limit)));
+    }
+
+    @GET
+    @Path("/{name}/versions/{version}/validations")
+    @Operation(summary = "A model version's validation runs, the drift alerts since the last one, and the reference profile they are judged against (Q8)",
+            description = "A validation run is one that reads the model (what the version's training run wrote) with Headwater's datasetRole facet "
+                    + "set to validation. alertsSince: alerts opened after the last completed validation ended (every alert when there is none); "
+                    + "openFromBefore: alerts opened before it that are still open.")
+    public io.headwater.query.api.ModelValidations validations(@PathParam("name") String name, @PathParam("version") String version) {
+        return scoped.validations(validations.validations(name, version));
     }
 
     @GET
