@@ -36,6 +36,7 @@ class ProvenanceIT {
 
     static final String RUN_7 = "7c1f5a2e-0b7d-4e8a-9a51-1f2e3d4c5b01";
     static final String RUN_8 = "8d2a6b3f-1c8e-4f9b-8b62-2a3f4e5d6c02";
+    static final String VALIDATION_8 = "9e3b7c40-2d9f-4a0c-9c73-3b4f5e6d7e03";
     static final String COMMIT_7 = "3f9a1c2b7d8e4f5a6b7c8d9e0f1a2b3c4d5e6f70";
     static final String COMMIT_8 = "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a291807";
     static final String DIGEST = "sha256:" + "4f5e6d7c8b9a".repeat(5) + "0123";
@@ -622,6 +623,47 @@ class ProvenanceIT {
             });
             assertThat(holding).as("topics still holding the erased subject").isEmpty();
         });
+    }
+
+    @Test
+    @Order(12)
+    void aModelVersionsTechnicalDocumentationAsJsonHtmlAndPdf() throws Exception {
+        // A validation of churn 8: reads the model in the validation role, with the Airflow download as test data.
+        PLATFORM.ingest("/api/v1/lineage", RunEvents.run("START", VALIDATION_8, "2026-11-26T05:40:00Z").job("ml", "churn-validate")
+                .input("s3://models", "churn/8", "validation").input("gs://mock-bucket", "result.csv", "test").json()).expect(201);
+        PLATFORM.ingest("/api/v1/lineage", RunEvents.run("COMPLETE", VALIDATION_8, "2026-11-26T05:45:00Z").job("ml", "churn-validate")
+                .input("s3://models", "churn/8", "validation").input("gs://mock-bucket", "result.csv", "test").metric("auc", 0.87, null).json()).expect(201);
+        JsonNode doc = await().atMost(Duration.ofSeconds(30)).until(() -> PLATFORM.query("/api/v1/models/churn/versions/8/documentation").expect(200).json(),
+                d -> d.path("validations").size() == 1 && d.at("/validations/0/state").asText().equals("COMPLETE"));
+        assertThat(doc.at("/modelVersion/id").asText()).isEqualTo("model:churn#8");
+        assertThat(doc.at("/trainingRun/code/commit").asText()).isEqualTo(COMMIT_8);
+        assertThat(doc.at("/data/training/0/datasetVersion").asText()).isEqualTo(TOP_COUNTRIES + "#" + JOB2_SQL_RUN.substring(4));
+        assertThat(doc.at("/data/test/0/dataset").asText()).isEqualTo(RESULT_CSV);
+        assertThat(doc.get("upstream")).isNotEmpty();
+        assertThat(doc.at("/validations/0/runId").asText()).isEqualTo("run:" + VALIDATION_8);
+        assertThat(doc.at("/validations/0/metrics/auc").asDouble()).isEqualTo(0.87);
+        // What changed from version 7: a run comparison, each differing row marked.
+        assertThat(doc.get("previousVersion").asText()).isEqualTo("model:churn#7");
+        JsonNode changes = doc.get("changesFromPrevious");
+        assertThat(find(changes.get("parameters"), "name", "learning_rate").get("differs").asBoolean()).isTrue();
+        assertThat(find(changes.get("packages"), "name", "scikit-learn").get("values").toString()).contains("1.3.2", "1.4.0");
+        assertThat(changes.get("differences").asInt()).isPositive();
+        assertThat(doc.get("alerts")).isEmpty();
+        JsonNode first = PLATFORM.query("/api/v1/models/churn/versions/7/documentation").expect(200).json();
+        assertThat(first.has("previousVersion")).as("7 is the first version").isFalse();
+        // As of before the validation ran, the documentation does not have it.
+        assertThat(PLATFORM.query("/api/v1/models/churn/versions/8/documentation?asOf=2026-11-26T05:35:00Z").expect(200).json().get("validations")).isEmpty();
+
+        Http.Response html = PLATFORM.http().send("GET", PLATFORM.queryUrl("/api/v1/models/churn/versions/8/documentation"), null, "Accept", "text/html");
+        assertThat(html.status()).isEqualTo(200);
+        assertThat(html.body()).contains("Technical documentation: model:churn#8", "Changes from the previous version", "learning_rate", "Validation runs")
+                .doesNotContain("<script");
+        byte[] pdf = PLATFORM.http().bytes(PLATFORM.queryUrl("/api/v1/models/churn/versions/8/documentation?format=pdf"), 200);
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+                    .contains("Technical documentation: model:churn#8", COMMIT_8, "Training, validation and test data", "churn-validate", "scikit-learn");
+        }
+        PLATFORM.query("/api/v1/models/churn/versions/99/documentation").expect(404);
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -47,7 +47,12 @@ public class ValidationService {
     }
 
     public ModelValidations validations(String name, String version) {
-        GraphView graph = new GraphView(store, null);
+        return validations(name, version, null);
+    }
+
+    /** As known at {@code asOf} (null: now): the runs then in the graph, the alerts opened by then. */
+    public ModelValidations validations(String name, String version, java.time.Instant asOf) {
+        GraphView graph = new GraphView(store, asOf);
         String id = NodeId.modelVersion(name, version).value();
         GraphNode node = graph.node(id).filter(n -> n.getKind() == NodeKind.MODEL_VERSION)
                 .orElseThrow(() -> NotFoundException.of("model version", id));
@@ -58,6 +63,9 @@ public class ValidationService {
         List<AlertView> since = new ArrayList<>();
         List<AlertView> before = new ArrayList<>();
         for (AlertView alert : all) {
+            if (asOf != null && alert.openedAt().isAfter(asOf)) {
+                continue;
+            }
             if (last == null || !alert.openedAt().isBefore(last.endTime())) {
                 since.add(alert);
             } else if ("OPEN".equals(alert.state())) {

@@ -57,7 +57,6 @@ public class ProvenanceService {
     public Provenance provenance(String decisionId, Instant asOf, Bounds bounds) {
         DecisionView decision = decisions.decision(decisionId).orElseThrow(() -> NotFoundException.of("decision", decisionId));
         GraphView graph = new GraphView(store, asOf);
-        Bounds.Budget budget = bounds.start();
         AnswerGraph answer = new AnswerGraph();
         answer.node(decisionNode(decision));
 
@@ -67,9 +66,22 @@ public class ProvenanceService {
                     "model version " + decision.modelVersionId() + " is not known" + (asOf == null ? " yet" : " as of " + asOf)
                             + "; its training run has not completed with a headwater_modelArtifact output", null);
         }
-        GraphNode version = versionNode.get();
-        answer.node(version);
         answer.edge(decidedBy(decision));
+        return fromVersion(decision, versionNode.get(), graph, answer, bounds.start(), asOf);
+    }
+
+    /**
+     * A model version's own provenance: its training run, the data by role and everything upstream (what a
+     * decision's provenance holds but the decision). Empty when the version is not known (as of asOf).
+     */
+    public Optional<Provenance> ofModelVersion(String modelVersionId, Instant asOf, Bounds bounds) {
+        GraphView graph = new GraphView(store, asOf);
+        return graph.node(modelVersionId).filter(n -> n.getKind() == NodeKind.MODEL_VERSION)
+                .map(version -> fromVersion(null, version, graph, new AnswerGraph(), bounds.start(), asOf));
+    }
+
+    private Provenance fromVersion(DecisionView decision, GraphNode version, GraphView graph, AnswerGraph answer, Bounds.Budget budget, Instant asOf) {
+        answer.node(version);
         ModelVersionView modelVersion = ModelReader.version(graph, version, decisions.decisionCount(version.getId()));
 
         Optional<GraphNode> trainingRunNode = Optional.ofNullable(modelVersion.trainingRun()).flatMap(graph::node);

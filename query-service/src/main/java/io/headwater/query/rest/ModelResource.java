@@ -42,10 +42,15 @@ public class ModelResource {
     private final BuiltFromService builtFrom;
     private final ServingService serving;
     private final io.headwater.query.models.ValidationService validations;
+    private final io.headwater.query.reports.ModelDocumentations documentations;
+    private final QueryParameters parameters;
 
     public ModelResource(ModelService models, ScopedAnswers scoped, DriftWindowsReader drift, BuiltFromService builtFrom,
-                         ServingService serving, io.headwater.query.models.ValidationService validations) {
+                         ServingService serving, io.headwater.query.models.ValidationService validations,
+                         io.headwater.query.reports.ModelDocumentations documentations, QueryParameters parameters) {
         this.validations = validations;
+        this.documentations = documentations;
+        this.parameters = parameters;
         this.models = models;
         this.scoped = scoped;
         this.drift = drift;
@@ -108,6 +113,22 @@ public class ModelResource {
                                 @QueryParam("limit") @DefaultValue("100") String limit) {
         models.version(name, version, 1);
         return drift.history(NodeId.modelVersion(name, version).value(), QueryParameters.limit(QueryParameters.integer("limit", limit)));
+    }
+
+    @GET
+    @Path("/{name}/versions/{version}/documentation")
+    @RolesAllowed({Roles.READER, Roles.AUDITOR})
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, io.headwater.query.reports.ReportFormat.PDF_TYPE})
+    @Operation(summary = "A model version's technical documentation (EU AI Act Annex IV 2(d), 2(g)): JSON, a printable HTML page, or a PDF",
+            description = "The training, validation and test data with their provenance, the training run's code, environment, parameters and "
+                    + "metrics, the validation runs, what changed from the previous version (a run comparison) and every drift alert, open and "
+                    + "past. asOf gives the documentation as it stood then. The format follows format=json|html|pdf, else the Accept header.")
+    public jakarta.ws.rs.core.Response documentation(@PathParam("name") String name, @PathParam("version") String version,
+                                                     @QueryParam("format") String format, @QueryParam("asOf") String asOf,
+                                                     @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+        io.headwater.query.reports.ReportFormat chosen = io.headwater.query.reports.ReportFormat.of(format, headers.getAcceptableMediaTypes());
+        io.headwater.query.api.ModelDocumentation documentation = documentations.documentation(name, version, QueryParameters.asOf(asOf), parameters.bounds("20"));
+        return chosen.respond(documentation, io.headwater.query.reports.ModelDocumentationDocument.of(documentation), "model-" + name + "-" + version);
     }
 
     @GET
