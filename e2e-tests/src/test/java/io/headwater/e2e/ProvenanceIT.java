@@ -664,6 +664,14 @@ class ProvenanceIT {
                     .contains("Technical documentation: model:churn#8", COMMIT_8, "Training, validation and test data", "churn-validate", "scikit-learn");
         }
         PLATFORM.query("/api/v1/models/churn/versions/99/documentation").expect(404);
+
+        // A decision of version 8, made after that validation ended, names it in its report; the decision links its model's recipe (Q1).
+        JsonNode report = PLATFORM.query("/api/v1/decisions/d-8-1/report").expect(200).json();
+        assertThat(report.at("/validations/0/runId").asText()).isEqualTo("run:" + VALIDATION_8);
+        String reproduce = report.at("/decision/reproduce").asText();
+        assertThat(reproduce).isEqualTo("/api/v1/runs/" + RUN_8 + "/reproduce");
+        assertThat(PLATFORM.query(reproduce).expect(200).body()).contains(COMMIT_8);
+        assertThat(PLATFORM.query("/api/v1/decisions/d-7-3/report").expect(200).json().get("validations")).as("7 was never validated").isEmpty();
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -14,12 +14,14 @@ import java.util.Map;
  *
  * @param servingAtDecision which version of the model served when the decision was made, and what says so
  * @param driftAtDecision the alerts on the model version that were open at the decision's time
+ * @param validations     the model version's validation runs that had ended by the decision's time
  * @param accessedBy      reads of this decision from the access audit; null where the caller is not an auditor (see accessNote)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DecisionReport(Instant generatedAt, String generatedBy, Instant asOf, DecisionView decision, String sentBy,
                              ModelVersionView modelVersion, ServingAnswer servingAtDecision, RunDetails trainingRun, Map<String, List<RunDetails.DataRef>> data,
-                             List<Provenance.UpstreamStep> upstream, List<AlertView> driftAtDecision, List<Access> accessedBy,
+                             List<Provenance.UpstreamStep> upstream, List<AlertView> driftAtDecision,
+                             List<ModelValidations.Validation> validations, List<Access> accessedBy,
                              String accessNote, boolean partial, String partialReason, Redacted redacted) {
 
     /** One read of the decision, as the audit recorded it. */

@@ -22,7 +22,14 @@ final class DecisionViews {
         Decision d = linked.getDecision();
         return new DecisionView(d.getDecisionId(), d.getModelName(), d.getModelVersion(), linked.getModelVersionId(),
                 linked.getModelVersionKnown(), linked.getTrainingRunId(), d.getDecisionTime(), d.getReceivedAt(), d.getInputsRef(),
-                d.getInputsHash(), d.getSubjectId(), output(d.getOutputJson()), new TreeMap<>(d.getMetadata()), d.getSentBy());
+                d.getInputsHash(), d.getSubjectId(), output(d.getOutputJson()), new TreeMap<>(d.getMetadata()), d.getSentBy(),
+                reproduce(linked.getTrainingRunId()));
+    }
+
+    /** The path of the training run's reproduction recipe; null until the run is known. */
+    private static String reproduce(String trainingRunId) {
+        return io.headwater.contract.graph.NodeId.tryParse(trainingRunId).filter(id -> id.kind() == io.headwater.avro.NodeKind.RUN)
+                .map(id -> "/api/v1/runs/" + java.net.URLEncoder.encode(id.name(), java.nio.charset.StandardCharsets.UTF_8) + "/reproduce").orElse(null);
     }
 
     /** The output as JSON; kept as a string if it is not (it was validated at ingest, so this is a safeguard). */

@@ -21,7 +21,7 @@ public final class DecisionReportDocument {
         sections.add(new Section("Decision", fields(
                 "decision id", d.decisionId(), "made at", str(d.decisionTime()), "output", d.output() == null ? null : d.output().toString(),
                 "subject", d.subjectId(), "inputs", d.inputsRef(), "inputs hash", d.inputsHash(), "sent by", r.sentBy(),
-                "received", str(d.receivedAt()), "model version", d.modelVersionId()), null, List.of()));
+                "received", str(d.receivedAt()), "model version", d.modelVersionId(), "reproduce", d.reproduce()), null, List.of()));
         var mv = r.modelVersion();
         if (mv != null) {
             sections.add(ReportSections.modelVersion(mv));
@@ -51,6 +51,7 @@ public final class DecisionReportDocument {
         }
         sections.add(new Section("Drift when the decision was made", List.of(), new Table(List.of("severity", "feature", "metric", "value", "threshold", "open since"), drift),
                 drift.isEmpty() ? List.of("no drift alert was open on this model version at " + d.decisionTime()) : List.of()));
+        sections.add(ReportSections.validations(r.validations(), "no validation of this model version had ended when the decision was made"));
         List<List<String>> reads = new ArrayList<>();
         if (r.accessedBy() != null) {
             r.accessedBy().forEach(a -> reads.add(List.of(str(a.time()), a.principal(), a.service(), a.method() + " " + a.path(), String.valueOf(a.status()))));

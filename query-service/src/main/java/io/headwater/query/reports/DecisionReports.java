@@ -32,9 +32,11 @@ public class DecisionReports {
     private final AuditLog audit;
     private final SecurityIdentity identity;
     private final ServingService serving;
+    private final io.headwater.query.models.ValidationService validations;
 
     public DecisionReports(ProvenanceService provenance, ScopedAnswers scoped, AlertService alerts, AuditLog audit, SecurityIdentity identity,
-                           ServingService serving) {
+                           ServingService serving, io.headwater.query.models.ValidationService validations) {
+        this.validations = validations;
         this.serving = serving;
         this.provenance = provenance;
         this.scoped = scoped;
@@ -64,8 +66,17 @@ public class DecisionReports {
             accessNote = "who read this decision is shown to the auditor role only";
         }
         return new DecisionReport(Instant.now(), identity.getPrincipal().getName(), asOf, p.decision(), p.decision().sentBy(), p.modelVersion(),
-                servingAt(p.decision().modelName(), at), p.trainingRun(), p.data(), p.upstream(), open, reads, accessNote,
+                servingAt(p.decision().modelName(), at), p.trainingRun(), p.data(), p.upstream(), open, validatedBy(p, at), reads, accessNote,
                 p.partial(), p.partialReason(), p.redacted());
+    }
+
+    /** The validations of the decision's model version that had ended when it was made (as a scoped reader may see them). */
+    private List<io.headwater.query.api.ModelValidations.Validation> validatedBy(Provenance p, Instant at) {
+        if (p.modelVersion() == null) {
+            return List.of();
+        }
+        return scoped.validations(validations.validations(p.modelVersion().name(), p.modelVersion().version(), p.asOf())).validations().stream()
+                .filter(v -> v.endTime() != null && !v.endTime().isAfter(at)).toList();
     }
 
     private ServingAnswer servingAt(String model, Instant at) {

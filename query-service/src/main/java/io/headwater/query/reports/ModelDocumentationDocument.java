@@ -2,14 +2,12 @@ package io.headwater.query.reports;
 
 import io.headwater.query.api.AlertView;
 import io.headwater.query.api.ModelDocumentation;
-import io.headwater.query.api.ModelValidations;
 import io.headwater.query.api.RunComparison;
 import io.headwater.query.reports.ReportDocument.Section;
 import io.headwater.query.reports.ReportDocument.Table;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** What a model version's technical documentation says, in the order of Annex IV 2(d) and 2(g). */
 public final class ModelDocumentationDocument {
@@ -25,14 +23,7 @@ public final class ModelDocumentationDocument {
         }
         sections.add(ReportSections.data("Training, validation and test data", m.data()));
         sections.add(ReportSections.upstream(m.upstream(), m.partial(), m.partialReason()));
-        List<List<String>> validations = new ArrayList<>();
-        for (ModelValidations.Validation v : m.validations()) {
-            validations.add(List.of(v.runId(), ReportSections.nz(v.job()), ReportSections.nz(v.state()), ReportSections.nz(ReportSections.str(v.endTime())),
-                    v.metrics().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")),
-                    v.data().stream().map(d -> d.dataset() + (d.role() == null ? "" : " (" + d.role() + ")")).collect(Collectors.joining(", "))));
-        }
-        sections.add(new Section("Validation runs", List.of(), new Table(List.of("run", "job", "state", "ended", "metrics", "data"), validations),
-                validations.isEmpty() ? List.of("no run read this model version in the validation role") : List.of()));
+        sections.add(ReportSections.validations(m.validations(), "no run read this model version in the validation role"));
         RunComparison changes = m.changesFromPrevious();
         if (changes == null) {
             sections.add(new Section("Changes from the previous version", List.of(), null,

@@ -58,6 +58,17 @@ final class ReportSections {
                 partial ? List.of("partial: " + partialReason) : List.of());
     }
 
+    static Section validations(List<io.headwater.query.api.ModelValidations.Validation> validations, String none) {
+        List<List<String>> rows = new ArrayList<>();
+        for (io.headwater.query.api.ModelValidations.Validation v : validations == null ? List.<io.headwater.query.api.ModelValidations.Validation>of() : validations) {
+            rows.add(List.of(v.runId(), nz(v.job()), nz(v.state()), nz(str(v.endTime())),
+                    v.metrics().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")),
+                    v.data().stream().map(d -> d.dataset() + (d.role() == null ? "" : " (" + d.role() + ")")).collect(Collectors.joining(", "))));
+        }
+        return new Section("Validation runs", List.of(), new Table(List.of("run", "job", "state", "ended", "metrics", "data"), rows),
+                rows.isEmpty() ? List.of(none) : List.of());
+    }
+
     static List<String> alertRow(AlertView a) {
         return List.of(a.severity(), a.feature(), a.metric(), String.format("%.4f", a.value()), String.format("%.4f", a.threshold()), str(a.openedAt()));
     }

@@ -30,7 +30,7 @@ class DecisionPagingTest {
     }
 
     private static DecisionView view(String id, String version) {
-        return new DecisionView(id, "m", "1", version, true, null, Instant.EPOCH, Instant.EPOCH, null, null, null, null, Map.of(), null);
+        return new DecisionView(id, "m", "1", version, true, null, Instant.EPOCH, Instant.EPOCH, null, null, null, null, Map.of(), null, null);
     }
 
     @Test
