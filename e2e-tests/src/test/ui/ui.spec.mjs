@@ -139,8 +139,14 @@ try {
       await page.locator('canvas[data-drift]').first().waitFor();
       await page.locator('canvas[data-histogram]').first().waitFor();
       await expectText('section:has(h2:text("Alerts")) table', /OPEN/);
+      await page.locator('section:has(h2:text("Validations"))').waitFor();
       await page.waitForTimeout(300);
       await shot('model-version');
+    });
+
+    await check('the model version\'s technical documentation downloads as a PDF', async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-report=pdf]')]);
+      if (!/^model-.+\.pdf$/.test(download.suggestedFilename())) throw new Error('the documentation is not a PDF: ' + download.suggestedFilename());
     });
 
     await check('model version → training run: parameters, metric curves, how to reproduce', async () => {

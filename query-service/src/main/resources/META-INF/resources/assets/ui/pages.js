@@ -96,23 +96,27 @@ export async function decision({id, asOf}, ctx) {
   }
   ctx.main.innerHTML = html;
   drawGraph(ctx.main.querySelector('#provenance-graph'), provenanceGraph(p), graphOptions(ctx));
-  for (const button of ctx.main.querySelectorAll('[data-report]')) {
-    button.addEventListener('click', async () => {
-      const format = button.dataset.report;
-      const file = await blob(`/api/v1/decisions/${enc(id)}/report?format=${format}${asOf ? '&asOf=' + enc(asOf) : ''}`,
-        format === 'pdf' ? 'application/pdf' : 'text/html');
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(file);
-      a.download = `decision-${id.replace(/[^a-zA-Z0-9._-]+/g, '_')}.${format}`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(a.href), 5000);
-    });
-  }
+  wireDownloads(ctx.main, format => `/api/v1/decisions/${enc(id)}/report?format=${format}${asOf ? '&asOf=' + enc(asOf) : ''}`, `decision-${id}`);
   ctx.main.querySelector('[data-route="asof"]').addEventListener('submit', event => {
     event.preventDefault();
     const value = new FormData(event.target).get('asOf').trim();
     ctx.navigate(`/ui/decisions/${enc(id)}${value ? '?asOf=' + enc(value) : ''}`);
   });
+}
+
+/** Buttons marked data-report download the document in that format (fetched with the key, so no bare link would do). */
+function wireDownloads(main, pathFor, name) {
+  for (const button of main.querySelectorAll('[data-report]')) {
+    button.addEventListener('click', async () => {
+      const format = button.dataset.report;
+      const file = await blob(pathFor(format), format === 'pdf' ? 'application/pdf' : 'text/html');
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(file);
+      a.download = `${name.replace(/[^a-zA-Z0-9._-]+/g, '_')}.${format}`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 5000);
+    });
+  }
 }
 
 function codeLink(c) {
@@ -233,21 +237,30 @@ export async function models({severity}, ctx) {
 
 /** A model version: its training run, drift against the training data, alert history and decisions. */
 export async function modelVersion({name, version}, ctx) {
-  const [m, alerts, windows] = await Promise.all([get(`/api/v1/models/${enc(name)}/versions/${enc(version)}?limit=20`),
+  const [m, alerts, windows, checks] = await Promise.all([get(`/api/v1/models/${enc(name)}/versions/${enc(version)}?limit=20`),
     get(`/api/v1/alerts?model=${enc(name)}&version=${enc(version)}&limit=200`).catch(() => []),
-    find(`/api/v1/models/${enc(name)}/versions/${enc(version)}/windows?limit=50`).catch(() => null)]);
+    find(`/api/v1/models/${enc(name)}/versions/${enc(version)}/windows?limit=50`).catch(() => null),
+    find(`/api/v1/models/${enc(name)}/versions/${enc(version)}/validations`).catch(() => null)]);
   const v = m.version;
   ctx.title(`${name} v${version}`);
   let html = `<h1>Model ${x(name)} <span class="muted">v${x(version)}</span></h1>` + alertBanner(alerts, v.id) + redactedBanner(m);
   html += kv([['artifact', v.uri ? code(v.uri) : null], ['digest', v.digest ? code(v.digest) : null], ['framework', x(v.framework ?? '')], ['created', time(v.createdAt)],
     ['decisions', x(v.decisionCount ?? 0)], ['training run', idLink(v.trainingRun)]]);
+  html += `<p class="actions">Technical documentation: <button type="button" data-report="pdf">PDF</button> <button type="button" data-report="html">HTML</button></p>`;
   if (m.trainingRun) html += section('Training run', runSummary(m.trainingRun));
+  html += section('Validations', checks?.validations?.length ? table(['run', 'job', 'state', 'ended', 'metrics', 'data'], checks.validations.map(v =>
+    `<tr><td>${idLink(v.runId)}</td><td>${idLink(v.job)}</td><td>${state(v.state)}</td><td>${time(v.endTime)}</td>`
+    + `<td>${Object.entries(v.metrics ?? {}).map(([k, val]) => `${x(k)}=${x(val)}`).join(', ')}</td>`
+    + `<td>${(v.data ?? []).map(d => idLink(d.datasetVersion ?? d.dataset) + (d.role ? ` <span class="muted">${x(d.role)}</span>` : '')).join('<br>')}</td></tr>`))
+    + (checks.alertsSince?.length ? `<p>${x(checks.alertsSince.length)} alert(s) opened since the last validation</p>` : '<p class="muted">no alert opened since the last validation</p>')
+    : '<p class="muted">no run has validated this version (a run that reads the model with the validation role)</p>', 'validations');
   html += section('Drift', windows && windows.windows?.length ? driftHtml(windows) : '<p class="muted">no monitoring window received for this version yet</p>', 'drift');
   html += section('Alerts', table(['state', 'severity', 'feature', 'metric', 'value', 'threshold', 'window', 'opened'], alerts.map(a =>
     `<tr><td>${state(a.state)}</td><td>${x(a.severity)}</td><td>${code(a.feature)}</td><td>${x(a.metric)}</td><td class="num">${Number(a.value).toFixed(3)}</td>`
     + `<td class="num">${Number(a.threshold).toFixed(3)}</td><td>${time(a.windowStart)} – ${time(a.windowEnd)}</td><td>${time(a.openedAt)}</td></tr>`)));
   html += section('Decisions', decisionsTable(m.decisions?.decisions) + (m.decisions?.nextCursor ? `<button type="button" id="more-decisions">More decisions</button>` : ''));
   ctx.main.innerHTML = html;
+  wireDownloads(ctx.main, format => `/api/v1/models/${enc(name)}/versions/${enc(version)}/documentation?format=${format}`, `model-${name}-${version}`);
   if (windows?.windows?.length) drawDrift(ctx.main, windows);
   let cursor = m.decisions?.nextCursor;
   const more = ctx.main.querySelector('#more-decisions');
