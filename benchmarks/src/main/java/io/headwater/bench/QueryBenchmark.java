@@ -61,7 +61,8 @@ public final class QueryBenchmark {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final int LAYERS = 6;
     private static final int CHAIN = 250;
-    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    /** Sixty days ago at midnight: recent enough that no decision is past its retention (P184D) and expires mid-run. */
+    private static final Instant T0 = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS).minus(java.time.Duration.ofDays(60));
 
     private final Random random;
     private final KafkaProducer<String, SpecificRecord> producer;
@@ -74,6 +75,8 @@ public final class QueryBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // The services' default expiry sweep (hourly), not the tests' 2 s: a sweep is not what is measured.
+        System.setProperty("headwater.retention.expiry-interval", "PT1H");
         int targetNodes = Integer.getInteger("bench.nodes", 100_000);
         long decisions = Long.getLong("bench.decisions", 1_000_000);
         int queries = Integer.getInteger("bench.queries", 2000);
@@ -155,6 +158,34 @@ public final class QueryBenchmark {
                 }
             }
             report("first page of the hot model version's " + graph.hotDecisions() + " decisions", page);
+
+            // The compliance officer's questions (issue 16), each one call, on the same graph.
+            JsonNode hotDetails = get(platform.query, "/api/v1/models/" + hotName + "/versions/" + hotVersion + "?limit=1");
+            String trainingRun = hotDetails.at("/version/trainingRun").asText();
+            String commit = hotDetails.at("/trainingRun/code/commit").asText();
+            String someDecision = decisionIds.get(bench.random.nextInt(decisionIds.size()));
+            String trainingData = hotDetails.at("/trainingRun/inputs/0/datasetVersion").asText();
+            String at = T0.plus(java.time.Duration.ofDays(LAYERS + 1)).toString();
+            timed(platform.query, "Q1 reproduce the model behind a decision (its training run's recipe)", "/api/v1/runs/" + encode(NodeId.parse(trainingRun).name()) + "/reproduce", null, 200);
+            timed(platform.query, "Q2 decisions of models trained on a hub dataset version, first page of 50", "/api/v1/decisions?limit=50&trainedOn=" + encode(graph.hubVersion), null, 30);
+            timed(platform.query, "Q2 decisions of models trained on the hot version's training data (a dataset version of the last layer)",
+                    "/api/v1/decisions?limit=50&trainedOn=" + encode(trainingData), null, 200);
+            timed(platform.query, "Q2 the hub's within a one-day window of decision times", "/api/v1/decisions?limit=50&trainedOn=" + encode(graph.hubVersion)
+                    + "&from=" + T0.plus(java.time.Duration.ofDays(LAYERS)) + "&until=" + T0.plus(java.time.Duration.ofDays(LAYERS + 1)), null, 30);
+            timed(platform.query, "Q3 which version of the hot model served at a time", "/api/v1/models/" + hotName + "/serving?at=" + at, null, 200);
+            timed(platform.query, "Q4 lineage as of a time, 250-job chain, depth 20", "/api/v1/lineage?depth=20&nodeId=" + encode(chainMiddle) + "&asOf=" + at, null, 60);
+            timed(platform.query, "Q5 erasure impact of a subject (dry run, every instance asked)", "/api/v1/erasure", "{\"subjectId\":\"customer-17\"}", 200);
+            timed(platform.query, "Q5 erasure impact of a hub dataset version (dry run)", "/api/v1/erasure", "{\"target\":\"" + graph.hubVersion + "\"}", 30);
+            timed(platform.query, "Q5 erasure impact of the hot version's training data (dry run)", "/api/v1/erasure", "{\"target\":\"" + trainingData + "\"}", 200);
+            timed(platform.query, "Q6 a decision's inputs, sender and model (the decision)", "/api/v1/decisions/" + someDecision, null, 500);
+            timed(platform.query, "Q7 model inventory with open alerts, filtered by severity", "/api/v1/models?severity=WARN", null, 60);
+            timed(platform.query, "Q8 the hot version's validations and the alerts since", "/api/v1/models/" + hotName + "/versions/" + hotVersion + "/validations", null, 200);
+            timed(platform.query, "Q9 retention status (topic configurations read from Kafka)", "/api/v1/retention", null, 60);
+            timed(platform.query, "Q10 model versions built from one commit", "/api/v1/models/built-from?commit=" + commit, null, 200);
+            timed(platform.query, "Q11 who read a decision (the audit, by id asked about)", "/api/v1/audit?limit=100&id=" + someDecision, null, 30);
+            timed(platform.query, "a decision's compliance report (JSON)", "/api/v1/decisions/" + someDecision + "/report", null, 200);
+            timed(platform.query, "a decision's compliance report (PDF)", "/api/v1/decisions/" + someDecision + "/report?format=pdf", null, 100);
+            timed(platform.query, "the hot version's technical documentation (PDF)", "/api/v1/models/" + hotName + "/versions/" + hotVersion + "/documentation?format=pdf", null, 100);
 
             System.out.printf("query-service memory: heap used %.0f MiB (after the queries; -Xmx1g), RSS %.0f MiB%n",
                     heapUsed(platform.query) / 1048576.0, rss(platform.query) / 1024.0);
@@ -339,6 +370,28 @@ public final class QueryBenchmark {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    /** Times a question {@code n} times after a tenth as many unmeasured; a body makes it a POST. */
+    private static void timed(ServiceProcess service, String what, String path, String body, int n) throws Exception {
+        Histogram h = new Histogram(3);
+        int warm = Math.max(3, n / 10);
+        for (int i = 0; i < warm + n; i++) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url() + path));
+            if (body != null) {
+                request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+            }
+            long t = System.nanoTime();
+            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            long micros = (System.nanoTime() - t) / 1000;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
+            }
+            if (i >= warm) {
+                h.recordValue(micros);
+            }
+        }
+        report(what, h);
     }
 
     private static long heapUsed(ServiceProcess service) throws Exception {

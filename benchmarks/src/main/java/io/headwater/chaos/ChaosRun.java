@@ -42,7 +42,8 @@ public final class ChaosRun {
     /** What to kill, in this order, spread over the load. */
     public static final List<String> TARGETS = List.of("ingest-service", "lineage-streams", "query-service", "kafka");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Instant BASE = Instant.parse("2026-11-01T00:00:00Z");
+    /** Thirty days ago at midnight: recent, so no decision of the run is past its retention and expires (which would read as lost). */
+    private static final Instant BASE = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS).minus(java.time.Duration.ofDays(30));
 
     /** @param runs unique runs (two events each); @param clients concurrent HTTP clients */
     public record Settings(int runs, int clients, List<String> kills, Duration settle) {

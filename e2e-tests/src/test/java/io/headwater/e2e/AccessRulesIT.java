@@ -45,6 +45,12 @@ class AccessRulesIT {
                     "\\w+ /api/v1/alerts/webhooks.*", Set.of(Roles.ADMIN),
                     "GET /api/v1/audit.*", Set.of(Roles.AUDITOR),
                     "GET /api/v1/decisions/\\{decisionId}/report", Set.of(Roles.READER, Roles.AUDITOR),
+                    "GET /api/v1/models/\\{name}/versions/\\{version}/documentation", Set.of(Roles.READER, Roles.AUDITOR),
+                    "GET /api/v1/retention", Set.of(Roles.ADMIN, Roles.AUDITOR),
+                    "GET /api/v1/holds.*", Set.of(Roles.ADMIN, Roles.AUDITOR),
+                    "\\w+ /api/v1/holds.*", Set.of(Roles.ADMIN),
+                    "GET /api/v1/erasure.*", Set.of(Roles.ADMIN, Roles.AUDITOR),
+                    "POST /api/v1/erasure", Set.of(Roles.ADMIN),
                     "GET /api/v1/.*", Set.of(Roles.READER)),
             "schema-registry", rules(
                     "POST /subjects/\\{subject}/versions", ADMIN_OR_SERVICE,

@@ -306,8 +306,9 @@ public final class LocalPlatform implements AutoCloseable {
             // Ingest asks the first query-service instance (on a port chosen now) whether a decision id is already recorded.
             config.put("headwater.ingest.decision-lookup-url", "http://127.0.0.1:" + queryPort);
         }
-        // Decisions past their retention expire within seconds, not the default hour, so that a test sees it.
-        config.put("headwater.retention.expiry-interval", "2s");
+        // Decisions past their retention expire within seconds, not the default hour, so that a test sees it; a benchmark,
+        // whose sweeps would be measured with the queries, sets the system property back to the service's default.
+        config.put("headwater.retention.expiry-interval", System.getProperty("headwater.retention.expiry-interval", "2s"));
         // The tests' webhook receivers listen on loopback, where webhooks may not go unless allowed.
         config.put("headwater.webhooks.allowed-hosts", "127.0.0.1,localhost");
         // Webhook secrets sealed on their topic, in open mode too (where no service key would give the key).

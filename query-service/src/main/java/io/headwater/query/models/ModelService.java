@@ -44,7 +44,13 @@ public class ModelService {
         alerts.alerts(new AlertService.Filter(null, null, "OPEN", null), 100_000)
                 .forEach(a -> open.computeIfAbsent(a.modelVersionId(), k -> new java.util.ArrayList<>()).add(a.severity()));
         GraphView graph = new GraphView(store, null);
-        List<ModelSummary> all = store.nodesOfKind(NodeKind.MODEL, n -> true, severity == null ? limit : Integer.MAX_VALUE).stream()
+        // Filtered, only the models with such an alert open are read (alerts are few, models may be many).
+        List<GraphNode> candidates = severity == null ? store.nodesOfKind(NodeKind.MODEL, n -> true, limit)
+                : open.entrySet().stream().filter(e -> atLeast(e.getValue().contains("ALERT") ? "ALERT" : "WARN", severity))
+                        .map(e -> NodeId.tryParse(e.getKey()).map(id -> NodeId.model(id.name()).value()).orElse(null))
+                        .filter(java.util.Objects::nonNull).distinct().sorted()
+                        .map(id -> graph.node(id).orElse(null)).filter(java.util.Objects::nonNull).toList();
+        List<ModelSummary> all = candidates.stream()
                 .map(model -> summary(graph, model))
                 .map(m -> new ModelSummary(m.id(), m.name(), m.firstSeen(), m.lastSeen(), m.versions().stream().map(v -> withAlerts(v, open.get(v.id())))
                         .filter(v -> severity == null || atLeast(v.openSeverity(), severity)).toList()))

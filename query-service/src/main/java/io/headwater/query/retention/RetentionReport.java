@@ -35,6 +35,7 @@ public class RetentionReport {
     private final Erasures erasures;
     private final DecisionExpiry expiry;
     private final Duration interval;
+    private Admin admin;
 
     public RetentionReport(RetentionPolicy policy, KafkaConnection kafka, LegalHolds holds, Erasures erasures, DecisionExpiry expiry,
                            @ConfigProperty(name = "headwater.retention.expiry-interval") Duration interval) {
@@ -85,18 +86,31 @@ public class RetentionReport {
     /** Each topic's configuration as the cluster has it; none when the cluster did not answer in time (then nothing is claimed). */
     private Map<String, Config> topicConfigs() {
         Map<String, Config> found = new HashMap<>();
-        try (Admin admin = Admin.create(kafka.with(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.CLIENT_ID_CONFIG, "query-retention-report")))) {
-            List<ConfigResource> resources = Topics.ALL.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList();
-            admin.describeConfigs(resources).values().forEach((resource, future) -> {
-                try {
-                    found.put(resource.name(), future.get(5, TimeUnit.SECONDS));
-                } catch (Exception e) {
-                    // Missing or unreadable: reported as not as the policy says.
-                }
-            });
-        }
+        List<ConfigResource> resources = Topics.ALL.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList();
+        admin().describeConfigs(resources).values().forEach((resource, future) -> {
+            try {
+                found.put(resource.name(), future.get(5, TimeUnit.SECONDS));
+            } catch (Exception e) {
+                // Missing or unreadable: reported as not as the policy says.
+            }
+        });
         return found;
+    }
+
+    /** One admin client for the service's life: a new one per question would pay a connection each time. */
+    private synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(kafka.with(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.CLIENT_ID_CONFIG, "query-retention-report")));
+        }
+        return admin;
+    }
+
+    @jakarta.annotation.PreDestroy
+    synchronized void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+        }
     }
 
     private static String value(Config config, String name) {
