@@ -43,9 +43,16 @@ async function shot(name, fullPage = false) {
   if (shots) await page.screenshot({path: join(shots, name + '.png'), fullPage});
 }
 
+/** Waits up to 5 s for the element's text to match: a page re-renders after its answer arrives, not at once. */
 async function expectText(selector, pattern) {
-  const text = await page.locator(selector).first().innerText();
-  if (!pattern.test(text)) throw new Error(`${selector} reads "${text.slice(0, 300)}", not ${pattern}`);
+  const deadline = Date.now() + 5000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await page.locator(selector).first().innerText();
+    if (pattern.test(text)) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`${selector} reads "${text.slice(0, 300)}", not ${pattern}`);
 }
 
 async function nodes() {

@@ -103,6 +103,11 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Completes when the process has exited, however it ended. */
+    public java.util.concurrent.CompletableFuture<Void> onExit() {
+        return process.onExit().thenApply(p -> null);
+    }
+
     /** The exit code, once it has exited. */
     public int exitCode() {
         return process.exitValue();

@@ -119,6 +119,18 @@ final class Supervisor implements AutoCloseable {
 
         void start() {
             process = ServiceProcess.launch(spec.module(), spec.jar(), spec.port(), spec.config(), spec.logFile(), spec.jvmOptions(), true);
+            // A death is acted on when it happens, not at the next round of checks (which waits on every service's liveness).
+            ServiceProcess started = process;
+            started.onExit().thenRun(() -> {
+                if (!closing) {
+                    thread.execute(() -> {
+                        if (process == started && !closing) {
+                            check();
+                            check();
+                        }
+                    });
+                }
+            });
             startedAt = System.nanoTime();
             down = 0;
             unanswered = 0;

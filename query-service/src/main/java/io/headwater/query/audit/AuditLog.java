@@ -47,6 +47,28 @@ public class AuditLog {
             since = since == null ? Instant.EPOCH : since;
         }
 
+        /**
+         * Whether the raw record can match at all: an id asked about or a principal appears in it as written or
+         * URL-encoded, so most records of a scan are passed over without being parsed.
+         */
+        boolean mayMatch(String raw) {
+            return mayContain(raw, id) && mayContain(raw, principal);
+        }
+
+        private static boolean mayContain(String raw, String value) {
+            if (value == null || value.chars().anyMatch(c -> c == '"' || c == '\\' || c < 0x20)) {
+                return true; // JSON escapes these: only the parsed entry can tell
+            }
+            String encoded = java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+            if (raw.contains(value)) {
+                return true;
+            }
+            // Percent-encoding may be written in either case (%3A, %3a), and a space as + or %20.
+            String lower = raw.toLowerCase(java.util.Locale.ROOT);
+            String wanted = encoded.toLowerCase(java.util.Locale.ROOT);
+            return !encoded.equals(value) && (lower.contains(wanted) || lower.contains(wanted.replace("+", "%20")));
+        }
+
         Predicate<AuditEntry> matches() {
             return e -> (principal == null || principal.equals(e.principal())) && (id == null || e.concerns(id))
                     && !e.time().isBefore(since) && (until == null || e.time().isBefore(until));
@@ -104,6 +126,9 @@ public class AuditLog {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     scanned++;
                     if (query.until() != null && record.timestamp() >= query.until().toEpochMilli() + 1000) {
+                        continue;
+                    }
+                    if (record.value() == null || !query.mayMatch(record.value())) {
                         continue;
                     }
                     AuditEntry entry;

@@ -52,22 +52,25 @@ public class ImpactService {
         while (!queue.isEmpty()) {
             String current = queue.poll();
             int d = depth.get(current);
-            GraphNode node = graph.node(current).orElse(null);
-            if (node == null) {
-                continue;
-            }
-            switch (node.getKind()) {
-                case RUN -> {
-                    runs.add(current);
-                    if (node.getAttributes().get(Run.JOB) != null) {
-                        jobs.add(node.getAttributes().get(Run.JOB));
-                    }
+            // The kind is in the id; only a run is read (for its job), so most steps cost one edge scan and no node read.
+            io.headwater.avro.NodeKind kind = io.headwater.contract.graph.NodeId.tryParse(current).map(io.headwater.contract.graph.NodeId::kind).orElse(null);
+            if (kind == null || kind == io.headwater.avro.NodeKind.RUN || kind == io.headwater.avro.NodeKind.UNKNOWN) {
+                GraphNode node = graph.node(current).orElse(null);
+                if (node == null) {
+                    continue;
                 }
+                kind = node.getKind();
+                if (kind == io.headwater.avro.NodeKind.RUN && node.getAttributes().get(Run.JOB) != null) {
+                    jobs.add(node.getAttributes().get(Run.JOB));
+                }
+            }
+            switch (kind) {
+                case RUN -> runs.add(current);
                 case DATASET_VERSION -> versions.add(current);
                 case MODEL_VERSION -> models.add(current);
                 default -> { }
             }
-            List<String> next = downstream(graph, node);
+            List<String> next = downstream(graph, current, kind);
             if (!next.isEmpty() && !budget.mayExpand(d)) {
                 budget.cutAtDepth();
                 continue;
@@ -105,10 +108,9 @@ public class ImpactService {
     }
 
     /** The nodes one step downstream, version-level. */
-    private static List<String> downstream(GraphView graph, GraphNode node) {
-        String id = node.getId();
+    private static List<String> downstream(GraphView graph, String id, io.headwater.avro.NodeKind kind) {
         List<String> next = new ArrayList<>();
-        switch (node.getKind()) {
+        switch (kind) {
             case DATASET -> {
                 graph.in(id, EdgeKind.VERSION_OF).forEach(e -> next.add(e.getSource()));
                 graph.out(id, EdgeKind.READ).forEach(e -> next.add(e.getTarget()));
