@@ -59,25 +59,23 @@ public class RemoteDecisions {
 
     /** In the body, never the query: the audit keeps query values, and a subject id is personal data. */
     List<DecisionView> decisionsOfSubject(HostInfo owner, String subjectId) {
-        String body;
-        try {
-            body = json.writeValueAsString(Map.of("subjectId", subjectId));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return read(send(owner, "/internal/v1/decisions-of-subject", request -> request.header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))), json.getTypeFactory().constructCollectionType(List.class, DecisionView.class));
+        return read(post(owner, "/internal/v1/decisions-of-subject", Map.of("subjectId", subjectId)),
+                json.getTypeFactory().constructCollectionType(List.class, DecisionView.class));
     }
 
     Map<String, Long> decisionCounts(HostInfo owner, List<String> modelVersionIds) {
+        return read(post(owner, "/internal/v1/decision-counts", modelVersionIds), json.getTypeFactory().constructType(COUNTS_TYPE));
+    }
+
+    /** POSTs the value as JSON. */
+    private HttpResponse<String> post(HostInfo owner, String path, Object value) {
         String body;
         try {
-            body = json.writeValueAsString(modelVersionIds);
+            body = json.writeValueAsString(value);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return read(send(owner, "/internal/v1/decision-counts", request -> request.header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))), json.getTypeFactory().constructType(COUNTS_TYPE));
+        return send(owner, path, request -> request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpResponse<String> get(HostInfo owner, String pathAndQuery) {

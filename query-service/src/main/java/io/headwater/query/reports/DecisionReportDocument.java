@@ -2,12 +2,14 @@ package io.headwater.query.reports;
 
 import io.headwater.query.api.AlertView;
 import io.headwater.query.api.DecisionReport;
-import io.headwater.query.reports.ReportDocument.Field;
 import io.headwater.query.reports.ReportDocument.Section;
 import io.headwater.query.reports.ReportDocument.Table;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import static io.headwater.query.reports.ReportSections.fields;
+import static io.headwater.query.reports.ReportSections.str;
 
 /** What a decision's report says, in the order a regulator reads it. */
 public final class DecisionReportDocument {
@@ -63,13 +65,5 @@ public final class DecisionReportDocument {
         }
         String subtitle = "Generated " + r.generatedAt() + " by " + r.generatedBy() + (r.asOf() == null ? "" : ", the graph as of " + r.asOf());
         return new ReportDocument("Compliance report: decision " + d.decisionId(), subtitle, sections);
-    }
-
-    private static List<Field> fields(String... pairs) {
-        return ReportSections.fields(pairs);
-    }
-
-    private static String str(Object value) {
-        return ReportSections.str(value);
     }
 }

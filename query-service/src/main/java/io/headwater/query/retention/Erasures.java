@@ -44,7 +44,7 @@ public class Erasures {
     /** Where a decision lives, in the order its tombstone reaches them. */
     static final List<String> DECISION_PLACES = List.of(
             "topic " + Topics.DECISIONS.name() + " (tombstone; compacted away within a day)",
-            "lineage-streams stores " + "decisions, decision-fingerprints, decisions-linked and their changelogs",
+            "lineage-streams stores decisions, decision-fingerprints, decisions-linked and their changelogs",
             "topic " + Topics.DECISIONS_LINKED.name() + " (tombstone; compacted away within a day)",
             "query-service stores " + TopologyProducer.DECISIONS_STORE + ", " + TopologyProducer.DECISIONS_BY_SUBJECT_STORE + ", "
                     + TopologyProducer.DECISIONS_BY_MODEL_STORE + ", " + TopologyProducer.DECISION_COUNTS_STORE + " and their changelogs",
