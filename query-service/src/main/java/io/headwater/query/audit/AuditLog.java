@@ -13,9 +13,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Comparator;
+import java.util.PriorityQueue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +23,9 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Reads the access audit from its topic for a time range, from every service: the topic is the record, so
- * an answer is what was written, whoever asks and whichever instance answers. Each read has a budget (time
+ * Reads the access audit for a time range, from every service: the topic is the record, so an answer is what was
+ * written, whoever asks and whichever instance answers. A read by id is answered by the audit index as far as it
+ * has reached and by the topic past that, so it is complete up to the moment asked. Each read has a budget (time
  * and records); an answer it cut short says so.
  */
 @ApplicationScoped
@@ -35,9 +36,11 @@ public class AuditLog {
     static final long RECORD_BUDGET = 5_000_000;
 
     private final KafkaConnection kafka;
+    private final AuditIndex index;
 
-    public AuditLog(KafkaConnection kafka) {
+    public AuditLog(KafkaConnection kafka, AuditIndex index) {
         this.kafka = kafka;
+        this.index = index;
     }
 
     /** @param since from when (null: the topic's beginning, as far as its retention keeps) */
@@ -75,28 +78,57 @@ public class AuditLog {
         }
     }
 
-    /** The result of a read: how many records it looked at, and whether a budget cut it short. */
-    public record Scan(long scanned, boolean partial) {
+    /**
+     * The result of a read: how many entries the audit index gave, how many records it read from the topic (what the
+     * index had not reached, or all of them when it could not answer), and whether a budget cut it short.
+     */
+    public record Scan(long scanned, long indexed, boolean partial) {
     }
 
     /** The newest {@code limit} entries that match, oldest first. */
     public Page newest(Query query, int limit) {
-        Deque<AuditEntry> newest = new ArrayDeque<>();
-        Scan scan = each(query, entry -> {
-            newest.addLast(entry);
+        PriorityQueue<AuditEntry> newest = new PriorityQueue<>(Comparator.comparing(AuditEntry::time));
+        Scan scan = read(query, limit, entry -> {
+            newest.add(entry);
             if (newest.size() > limit) {
-                newest.removeFirst();
+                newest.poll();
             }
         });
-        return new Page(List.copyOf(newest), scan.scanned(), scan.partial());
+        List<AuditEntry> entries = new ArrayList<>(newest);
+        entries.sort(Comparator.comparing(AuditEntry::time));
+        return new Page(List.copyOf(entries), scan.scanned(), scan.indexed(), scan.partial());
     }
 
     /** A page of entries, with what the read cost. */
-    public record Page(List<AuditEntry> entries, long scanned, boolean partial) {
+    public record Page(List<AuditEntry> entries, long scanned, long indexed, boolean partial) {
     }
 
     /** Every matching entry, in the order each partition holds them, to {@code sink} (the NDJSON export). */
     public Scan each(Query query, Consumer<AuditEntry> sink) {
+        return read(query, 0, sink);
+    }
+
+    /**
+     * By id, what the index holds, then the rest of each partition from where its index stopped; otherwise (or for
+     * partitions the index cannot answer for now) the topic from {@code since}.
+     */
+    private Scan read(Query query, int newest, Consumer<AuditEntry> sink) {
+        Map<Integer, AuditIndex.PartitionHits> indexed = query.id() != null && AuditIndexKeys.indexable(query.id())
+                ? index.hits(new AuditIndex.HitsQuery(query, newest)) : Map.of();
+        long fromIndex = 0;
+        boolean truncated = false;
+        for (AuditIndex.PartitionHits hits : indexed.values()) {
+            for (String raw : hits.entries()) {
+                sink.accept(AuditEntry.fromJson(raw));
+                fromIndex++;
+            }
+            truncated |= hits.truncated();
+        }
+        Scan tail = scan(query, indexed, sink);
+        return new Scan(tail.scanned(), fromIndex, truncated || tail.partial());
+    }
+
+    private Scan scan(Query query, Map<Integer, AuditIndex.PartitionHits> indexed, Consumer<AuditEntry> sink) {
         long deadline = System.nanoTime() + TIME_BUDGET.toNanos();
         long scanned = 0;
         Predicate<AuditEntry> matches = query.matches();
@@ -113,15 +145,17 @@ public class AuditLog {
             List<TopicPartition> open = new ArrayList<>();
             for (TopicPartition partition : partitions) {
                 OffsetAndTimestamp offset = start.get(partition);
-                if (offset != null && offset.offset() < end.get(partition)) {
-                    consumer.seek(partition, offset.offset());
+                AuditIndex.PartitionHits hits = indexed.get(partition.partition());
+                long from = Math.max(offset == null ? end.get(partition) : offset.offset(), hits == null ? 0 : hits.indexedTo());
+                if (from < end.get(partition)) {
+                    consumer.seek(partition, from);
                     open.add(partition);
                 }
             }
             consumer.assign(open);
             while (!open.isEmpty()) {
                 if (System.nanoTime() > deadline || scanned >= RECORD_BUDGET) {
-                    return new Scan(scanned, true);
+                    return new Scan(scanned, 0, true);
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     scanned++;
@@ -144,7 +178,7 @@ public class AuditLog {
                 open.removeIf(p -> consumer.position(p) >= end.get(p));
                 consumer.assign(open);
             }
-            return new Scan(scanned, false);
+            return new Scan(scanned, 0, false);
         }
     }
 }

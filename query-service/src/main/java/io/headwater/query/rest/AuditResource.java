@@ -37,14 +37,18 @@ public class AuditResource {
         this.log = log;
     }
 
-    /** What the JSON answer holds. */
-    public record AuditPage(List<AuditEntry> entries, long scanned, boolean partial) {
+    /**
+     * What the JSON answer holds: the entries, how many came from the audit index (a read by id), how many records
+     * were read from the topic, and whether a budget cut the read short.
+     */
+    public record AuditPage(List<AuditEntry> entries, long indexed, long scanned, boolean partial) {
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The newest audit entries that match, oldest first (e.g. every read of decision D: ?id=D)",
-            description = "partial=true says the read's budget (10 s, 5 million records) ran out before the range did: narrow it.")
+            description = "A read by id is answered by the audit index, and by the topic for what the index has not reached yet (indexed, scanned); "
+                    + "partial=true says the read's budget (10 s, 5 million records, 100,000 indexed entries per partition) ran out before the range did: narrow it.")
     public AuditPage entries(@Parameter(description = "a principal: a key id, anonymous, refused:<key id>") @QueryParam("principal") String principal,
                              @Parameter(description = "an id asked about: a decision, run or node id in the path or a query value") @QueryParam("id") String id,
                              @Parameter(description = "ISO-8601; default 24 hours ago") @QueryParam("since") String since,
@@ -55,7 +59,7 @@ public class AuditResource {
             throw new InvalidParameterException("limit", "must be between 1 and " + MAX_LIMIT);
         }
         AuditLog.Page page = log.newest(query(principal, id, since, until), n);
-        return new AuditPage(page.entries(), page.scanned(), page.partial());
+        return new AuditPage(page.entries(), page.indexed(), page.scanned(), page.partial());
     }
 
     @GET
@@ -75,7 +79,7 @@ public class AuditResource {
                     throw new UncheckedIOException(e);
                 }
             });
-            writer.write("{\"end\":true,\"scanned\":" + scan.scanned() + ",\"partial\":" + scan.partial() + "}\n");
+            writer.write("{\"end\":true,\"indexed\":" + scan.indexed() + ",\"scanned\":" + scan.scanned() + ",\"partial\":" + scan.partial() + "}\n");
             writer.flush();
         };
         return Response.ok(body, "application/x-ndjson").build();

@@ -8,6 +8,6 @@ public class RequiredTopics extends RequiredTopicsConfigSource {
 
     public RequiredTopics() {
         super(Topics.GRAPH_NODES, Topics.GRAPH_EDGES, Topics.DECISIONS_LINKED, Topics.ALERTS, Topics.DRIFT_WINDOWS, Topics.DEPLOYMENTS, Topics.ALERT_WEBHOOKS,
-                Topics.HOLDS, Topics.ERASURES);
+                Topics.HOLDS, Topics.ERASURES, Topics.AUDIT);
     }
 }

@@ -26,6 +26,15 @@ public class StoreAccess {
         }
     }
 
+    /** One partition of a partitioned store, as this instance holds it. */
+    public <V> ReadOnlyKeyValueStore<String, V> keyValue(String name, int partition) {
+        try {
+            return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()).withPartition(partition));
+        } catch (InvalidStateStoreException e) {
+            throw new GraphNotReadyException(e);
+        }
+    }
+
     /**
      * Whether this instance holds the partition of a partitioned store, queryable now. The handle
      * resolves partitions lazily, so it is touched to find out.

@@ -104,6 +104,10 @@ public class TopologyProducer {
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ERASURES_STORE), Serdes.String(), serdes.values(Topics.ERASURES)).withLoggingDisabled(),
                 Topics.ERASURES.name(), consumed(Topics.ERASURES),
                 () -> new KeyValueUpdater<>(ERASURES_STORE));
+        // The access audit by the ids requests asked about (Q11: who read decision D), partitioned as the topic is.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(io.headwater.query.audit.AuditIndex.STORE), Serdes.String(), Serdes.String()));
+        builder.stream(Topics.AUDIT.name(), consumed(Topics.AUDIT))
+                .process(() -> new AuditIndexer(io.headwater.query.audit.AuditIndex.STORE), io.headwater.query.audit.AuditIndex.STORE);
         return builder.build();
     }
 

@@ -22,14 +22,24 @@ public record AuditEntry(Instant time, String service, String principal, String 
 
     /** Whether this request asked about {@code id}: a path segment, or a query value, equal to it. */
     public boolean concerns(String id) {
+        return askedAbout().contains(id);
+    }
+
+    /** Every id this request asked about: its path segments, decoded, and its query values (what an audit index keys on). */
+    public java.util.Set<String> askedAbout() {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
         if (path != null) {
             for (String segment : path.split("/")) {
-                if (java.net.URLDecoder.decode(segment, java.nio.charset.StandardCharsets.UTF_8).equals(id)) {
-                    return true;
+                if (!segment.isEmpty()) {
+                    ids.add(java.net.URLDecoder.decode(segment, java.nio.charset.StandardCharsets.UTF_8));
                 }
             }
         }
-        return query != null && query.values().stream().anyMatch(values -> values.contains(id));
+        if (query != null) {
+            query.values().forEach(ids::addAll);
+        }
+        ids.remove("");
+        return ids;
     }
 
     public String toJson() {
