@@ -53,7 +53,8 @@ import java.util.Random;
  * answers are timed over HTTP. Prints numbers; asserts nothing.
  *
  * <p>Settings: bench.nodes (default 100000; the issue's scale is 1000000), bench.decisions (default 1000000;
- * 10000000 at scale), bench.queries (2000), bench.seed (42).
+ * 10000000 at scale), bench.queries (2000), bench.seed (42), bench.service-jvm (extra options for the services' JVMs, e.g.
+ * {@code -XX:StartFlightRecording=filename=/tmp/hw-%p.jfr} to profile them).
  */
 public final class QueryBenchmark {
 
@@ -82,7 +83,12 @@ public final class QueryBenchmark {
         int queries = Integer.getInteger("bench.queries", 2000);
         System.out.println("Headwater query-service benchmark");
         System.out.println("machine: " + Machine.describe());
-        List<String> jvm = List.of("-Xmx1g");
+        // bench.service-jvm adds options to the services' JVMs, e.g. a flight recording to profile them.
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
+        String extra = System.getProperty("bench.service-jvm", "").trim();
+        if (!extra.isEmpty()) {
+            jvm.addAll(List.of(extra.split("\\s+")));
+        }
         System.out.println("service JVMs: " + jvm);
         try (LocalPlatform platform = new LocalPlatform(true, jvm);
              KafkaProducer<String, SpecificRecord> producer = producer(platform)) {

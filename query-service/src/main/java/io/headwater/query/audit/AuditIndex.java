@@ -2,7 +2,9 @@ package io.headwater.query.audit;
 
 import io.headwater.contract.Topics;
 import io.headwater.contract.access.AuditEntry;
+import io.headwater.query.streams.AuditIndexKeys;
 import io.headwater.query.streams.PeerClient;
+import io.headwater.query.streams.TopologyProducer;
 import io.headwater.query.streams.StoreAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.TopicPartition;
@@ -26,7 +28,7 @@ import java.util.function.Predicate;
 @ApplicationScoped
 public class AuditIndex {
 
-    public static final String STORE = "audit-by-id";
+    private static final String STORE = TopologyProducer.AUDIT_INDEX_STORE;
     /** Most hits one partition returns to one read; beyond, the answer says it is partial. */
     static final int MOST_HITS = 100_000;
 

@@ -3,7 +3,12 @@ package io.headwater.query.audit;
 import io.headwater.contract.Topics;
 import io.headwater.contract.access.AuditEntry;
 import io.headwater.kafka.connection.KafkaConnection;
+import io.headwater.query.streams.AuditIndexKeys;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -19,6 +24,9 @@ import java.util.PriorityQueue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -37,6 +45,9 @@ public class AuditLog {
 
     private final KafkaConnection kafka;
     private final AuditIndex index;
+    private Admin admin;
+    private volatile int partitionCount;
+    private volatile long partitionCountAt;
 
     public AuditLog(KafkaConnection kafka, AuditIndex index) {
         this.kafka = kafka;
@@ -124,8 +135,59 @@ public class AuditLog {
             }
             truncated |= hits.truncated();
         }
-        Scan tail = scan(query, indexed, sink);
+        Scan tail = indexed.isEmpty() || !indexReachesTheEnd(indexed) ? scan(query, indexed, sink) : new Scan(0, 0, false);
         return new Scan(tail.scanned(), fromIndex, truncated || tail.partial());
+    }
+
+    /**
+     * Whether the index has every partition up to its end offset now: then nothing is left to scan and no consumer is
+     * opened (a few milliseconds each). One admin client, kept, asks.
+     */
+    private boolean indexReachesTheEnd(Map<Integer, AuditIndex.PartitionHits> indexed) {
+        try {
+            Admin client = admin();
+            int partitions = auditPartitions(client);
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (int p = 0; p < partitions; p++) {
+                if (!indexed.containsKey(p)) {
+                    return false;
+                }
+                latest.put(new TopicPartition(Topics.AUDIT.name(), p), OffsetSpec.latest());
+            }
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = client.listOffsets(latest).all().get(5, TimeUnit.SECONDS);
+            return ends.entrySet().stream().allMatch(end -> indexed.get(end.getKey().partition()).indexedTo() >= end.getValue().offset());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException | RuntimeException unknown) {
+            return false; // the scan finds out for itself
+        }
+    }
+
+    /** The audit topic's partition count, asked again after a minute (partitions are added, rarely). */
+    private int auditPartitions(Admin client) throws InterruptedException, ExecutionException, TimeoutException {
+        long now = System.nanoTime();
+        if (partitionCount == 0 || now - partitionCountAt > TimeUnit.MINUTES.toNanos(1)) {
+            partitionCount = client.describeTopics(List.of(Topics.AUDIT.name())).allTopicNames().get(5, TimeUnit.SECONDS)
+                    .get(Topics.AUDIT.name()).partitions().size();
+            partitionCountAt = now;
+        }
+        return partitionCount;
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(kafka.with(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.CLIENT_ID_CONFIG, "headwater-audit-offsets")));
+        }
+        return admin;
+    }
+
+    @jakarta.annotation.PreDestroy
+    synchronized void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+        }
     }
 
     private Scan scan(Query query, Map<Integer, AuditIndex.PartitionHits> indexed, Consumer<AuditEntry> sink) {
@@ -133,7 +195,9 @@ public class AuditLog {
         long scanned = 0;
         Predicate<AuditEntry> matches = query.matches();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka.with(Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "headwater-audit-reader",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000")),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000",
+                // It reads what is there up to known end offsets: a fetch never waits for records to arrive.
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10")),
                 new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.AUDIT.name(), Duration.ofSeconds(10)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();

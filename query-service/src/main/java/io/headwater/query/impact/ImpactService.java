@@ -38,6 +38,18 @@ public class ImpactService {
     }
 
     public Impact impact(String nodeId, Bounds bounds, String cursor, int limit) {
+        return impact(nodeId, bounds, cursor, limit, true);
+    }
+
+    /**
+     * What is downstream, with decision counts but no page of decisions and no jobs: what Q2 and Q5 need. A run is
+     * then never read (its kind is in its id), so a hub's ten thousand steps cost one edge scan each.
+     */
+    public Impact reach(String nodeId, Bounds bounds) {
+        return impact(nodeId, bounds, null, 0, false);
+    }
+
+    private Impact impact(String nodeId, Bounds bounds, String cursor, int limit, boolean withJobs) {
         GraphView graph = new GraphView(store, null);
         GraphNode start = graph.node(nodeId).orElseThrow(() -> new NodeNotFoundException(nodeId));
         Bounds.Budget budget = bounds.start();
@@ -54,7 +66,7 @@ public class ImpactService {
             int d = depth.get(current);
             // The kind is in the id; only a run is read (for its job), so most steps cost one edge scan and no node read.
             io.headwater.avro.NodeKind kind = io.headwater.contract.graph.NodeId.tryParse(current).map(io.headwater.contract.graph.NodeId::kind).orElse(null);
-            if (kind == null || kind == io.headwater.avro.NodeKind.RUN || kind == io.headwater.avro.NodeKind.UNKNOWN) {
+            if (kind == null || (kind == io.headwater.avro.NodeKind.RUN && withJobs) || kind == io.headwater.avro.NodeKind.UNKNOWN) {
                 GraphNode node = graph.node(current).orElse(null);
                 if (node == null) {
                     continue;

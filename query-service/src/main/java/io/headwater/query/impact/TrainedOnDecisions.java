@@ -31,7 +31,7 @@ public class TrainedOnDecisions {
         if (from != null && until != null && !from.isBefore(until)) {
             throw new InvalidParameterException("until", "must be after from");
         }
-        Impact downstream = impact.impact(trainedOn, bounds, null, 0);
+        Impact downstream = impact.reach(trainedOn, bounds);
         List<Impact.ModelVersionImpact> versions = new ArrayList<>();
         for (Impact.ModelVersionImpact version : downstream.modelVersions()) {
             if (model == null || NodeId.parse(version.id()).name().equals(model)) {

@@ -112,7 +112,7 @@ public class Erasures {
             throw new InvalidParameterException("target", "must be a decision or a dataset version, not a " + id.kind().name().toLowerCase(java.util.Locale.ROOT));
         }
         graph.node(target).orElseThrow(() -> new NodeNotFoundException(target));
-        Impact downstream = impact.impact(target, bounds, null, 0);
+        Impact downstream = impact.reach(target, bounds);
         Set<String> models = new TreeSet<>();
         downstream.modelVersions().forEach(m -> models.add(m.id()));
         Set<String> depends = new TreeSet<>(models);

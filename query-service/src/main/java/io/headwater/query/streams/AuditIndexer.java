@@ -1,7 +1,6 @@
 package io.headwater.query.streams;
 
 import io.headwater.contract.access.AuditEntry;
-import io.headwater.query.audit.AuditIndexKeys;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;

@@ -36,6 +36,7 @@ public class TopologyProducer {
     public static final String WEBHOOKS_STORE = "alert-webhooks";
     public static final String DRIFT_WINDOWS_STORE = "drift-windows";
     public static final String DEPLOYMENTS_STORE = "deployments";
+    public static final String AUDIT_INDEX_STORE = "audit-by-id";
 
     private final TopicSerdes serdes;
     private final AlertListener alertListener;
@@ -105,9 +106,9 @@ public class TopologyProducer {
                 Topics.ERASURES.name(), consumed(Topics.ERASURES),
                 () -> new KeyValueUpdater<>(ERASURES_STORE));
         // The access audit by the ids requests asked about (Q11: who read decision D), partitioned as the topic is.
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(io.headwater.query.audit.AuditIndex.STORE), Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AUDIT_INDEX_STORE), Serdes.String(), Serdes.String()));
         builder.stream(Topics.AUDIT.name(), consumed(Topics.AUDIT))
-                .process(() -> new AuditIndexer(io.headwater.query.audit.AuditIndex.STORE), io.headwater.query.audit.AuditIndex.STORE);
+                .process(() -> new AuditIndexer(AUDIT_INDEX_STORE), AUDIT_INDEX_STORE);
         return builder.build();
     }
 

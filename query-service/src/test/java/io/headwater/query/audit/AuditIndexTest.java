@@ -3,6 +3,7 @@ package io.headwater.query.audit;
 import io.headwater.contract.Topics;
 import io.headwater.contract.access.AuditEntry;
 import io.headwater.query.streams.AuditIndexer;
+import io.headwater.query.streams.TopologyProducer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -32,12 +33,12 @@ class AuditIndexTest {
     @BeforeEach
     void start() {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AuditIndex.STORE), Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TopologyProducer.AUDIT_INDEX_STORE), Serdes.String(), Serdes.String()));
         builder.stream(Topics.AUDIT.name(), Consumed.with(Serdes.String(), Serdes.String()))
-                .process(() -> new AuditIndexer(AuditIndex.STORE), AuditIndex.STORE);
+                .process(() -> new AuditIndexer(TopologyProducer.AUDIT_INDEX_STORE), TopologyProducer.AUDIT_INDEX_STORE);
         driver = new TopologyTestDriver(builder.build());
         audit = driver.createInputTopic(Topics.AUDIT.name(), new StringSerializer(), new StringSerializer());
-        index = driver.getKeyValueStore(AuditIndex.STORE);
+        index = driver.getKeyValueStore(TopologyProducer.AUDIT_INDEX_STORE);
     }
 
     @AfterEach

@@ -1,4 +1,4 @@
-package io.headwater.query.audit;
+package io.headwater.query.streams;
 
 import java.time.Instant;
 
