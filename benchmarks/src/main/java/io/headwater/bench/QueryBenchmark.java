@@ -53,7 +53,7 @@ import java.util.Random;
  * answers are timed over HTTP. Prints numbers; asserts nothing.
  *
  * <p>Settings: bench.nodes (default 100000; the issue's scale is 1000000), bench.decisions (default 1000000;
- * 10000000 at scale), bench.queries (2000), bench.seed (42), bench.service-jvm (extra options for the services' JVMs, e.g.
+ * 10000000 at scale), bench.queries (2000), bench.seed (42), bench.jvm (extra options for the services' JVMs, e.g.
  * {@code -XX:StartFlightRecording=filename=/tmp/hw-%p.jfr} to profile them).
  */
 public final class QueryBenchmark {
@@ -83,9 +83,9 @@ public final class QueryBenchmark {
         int queries = Integer.getInteger("bench.queries", 2000);
         System.out.println("Headwater query-service benchmark");
         System.out.println("machine: " + Machine.describe());
-        // bench.service-jvm adds options to the services' JVMs, e.g. a flight recording to profile them.
+        // bench.jvm adds options to the services' JVMs, e.g. a flight recording to profile them.
         List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
-        String extra = System.getProperty("bench.service-jvm", "").trim();
+        String extra = System.getProperty("bench.jvm", "").trim();
         if (!extra.isEmpty()) {
             jvm.addAll(List.of(extra.split("\\s+")));
         }

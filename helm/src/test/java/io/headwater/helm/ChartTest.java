@@ -131,11 +131,13 @@ class ChartTest {
         Container streamsContainer = streams.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(env(streamsContainer)).containsEntry("HEADWATER_INSTANCE_ID", "$(POD_NAME)").containsEntry("KAFKA_STREAMS_NUM_STANDBY_REPLICAS", "1")
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka-bootstrap.kafka:9092")
-                .containsEntry("HEADWATER_SCHEMA_REGISTRY_URL", "http://hw-headwater-schema-registry:8081");
+                .containsEntry("HEADWATER_SCHEMA_REGISTRY_URL", "http://hw-headwater-schema-registry:8081")
+                .containsEntry("HEADWATER_ROCKSDB_CACHE_BYTES", "268435456");
 
         StatefulSet query = one(objects, StatefulSet.class, "hw-headwater-query");
         assertThat(env(query.getSpec().getTemplate().getSpec().getContainers().get(0)))
-                .containsEntry("HEADWATER_QUERY_ADVERTISED_HOST", "$(POD_NAME).hw-headwater-query-headless.$(POD_NAMESPACE).svc.cluster.local");
+                .containsEntry("HEADWATER_QUERY_ADVERTISED_HOST", "$(POD_NAME).hw-headwater-query-headless.$(POD_NAMESPACE).svc.cluster.local")
+                .containsEntry("HEADWATER_ROCKSDB_CACHE_BYTES", "268435456");
         assertThat(query.getSpec().getServiceName()).isEqualTo("hw-headwater-query-headless");
 
         for (HasMetadata workload : objects) {
