@@ -92,6 +92,7 @@ public final class GraphBenchmark {
                 double elapsed = (System.nanoTime() - began) / 1e9;
                 System.out.printf("throughput   %,10.0f events/s  (%,d events, %,d runs, %.1f s until the last run was COMPLETE on %s)%n",
                         runs * 2 / elapsed, runs * 2, runs, elapsed, Topics.GRAPH_NODES.name());
+                Figures.rate("graph: lineage-streams throughput (Spark START+COMPLETE)", runs * 2 / elapsed, Figures.Goal.AT_LEAST, 5000);
 
                 // 2. Lag at a fixed rate.
                 Map<String, Long> ackedAt = new ConcurrentHashMap<>();
@@ -126,6 +127,8 @@ public final class GraphBenchmark {
                 System.out.printf("lag at %,d events/s  ack -> graph node: p50 %.1f ms  p99 %.1f ms  max %.1f ms  (%,d runs, %d not seen within 60 s)%n",
                         rate, lag.getValueAtPercentile(50) / 1000.0, lag.getValueAtPercentile(99) / 1000.0, lag.getMaxValue() / 1000.0,
                         ackedAt.size(), missing);
+                Figures.add("graph: ack -> graph node p99 at " + rate + " events/s" + (missing > 0 ? " (" + missing + " runs not seen in 60 s)" : ""),
+                        lag.getValueAtPercentile(99) / 1000.0, "ms", Figures.Goal.AT_MOST, 1000);
             } finally {
                 watching.set(false);
                 watcher.join(10_000);

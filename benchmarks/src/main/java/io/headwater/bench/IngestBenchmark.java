@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * and batches; and in the same run a raw Kafka producer with the same payloads, as the ceiling.
  * Prints numbers; asserts nothing.
  *
- * <p>Settings (system properties): bench.clients (8), bench.seconds (20), bench.warmup (5), bench.batch (500).
+ * <p>Settings (system properties): bench.clients (8), bench.seconds (20), bench.warmup (20), bench.batch (500), bench.ingestOnly
+ * (false: every service runs, as in production), bench.jvm (extra options for the service JVMs).
  */
 public final class IngestBenchmark {
 
@@ -55,12 +56,20 @@ public final class IngestBenchmark {
         if (!extra.isBlank()) {
             jvm.addAll(List.of(extra.split(" ")));
         }
-        try (LocalPlatform platform = new LocalPlatform(false, jvm)) {
+        // The whole platform runs, as in production: lineage-streams folds what ingest accepts, on the same cores.
+        boolean whole = !Boolean.getBoolean("bench.ingestOnly");
+        System.out.println(whole ? "platform: every service running" : "platform: broker, registry and ingest only (bench.ingestOnly)");
+        try (LocalPlatform platform = new LocalPlatform(whole, jvm)) {
             URI base = URI.create(platform.ingest.url());
             if (!Boolean.getBoolean("bench.batchOnly")) {
-                report("single events", run(base, "/api/v1/lineage", clients, warmup, seconds, () -> fresh(templates), 1));
+                Result single = run(base, "/api/v1/lineage", clients, warmup, seconds, () -> fresh(templates), 1);
+                report("single events", single);
+                Figures.rate("ingest: single events, " + clients + " clients, " + warmup + "-" + (warmup + seconds) + " s after start",
+                        single.events() / single.seconds(), Figures.Goal.AT_LEAST, 5000);
             }
-            report("batches of " + batchSize, run(base, "/api/v1/lineage/batch", clients, warmup, seconds, () -> batchOf(templates, batchSize), batchSize));
+            Result batches = run(base, "/api/v1/lineage/batch", clients, warmup, seconds, () -> batchOf(templates, batchSize), batchSize);
+            report("batches of " + batchSize, batches);
+            Figures.rate("ingest: batches of " + batchSize, batches.events() / batches.seconds(), Figures.Goal.AT_LEAST, 30000);
             rawKafka(platform.kafka.bootstrapServers(), templates, seconds);
         }
     }
@@ -171,6 +180,7 @@ public final class IngestBenchmark {
             producer.flush();
             double elapsed = (System.nanoTime() - began) / 1e9;
             System.out.printf("%-18s %,10.0f events/s  (raw Kafka producer, same payloads, acks=all, idempotent, in-process)%n", "kafka ceiling", sent / elapsed);
+            Figures.kafkaCeiling(sent / elapsed);
         }
     }
 }

@@ -54,7 +54,7 @@ import java.util.Random;
  *
  * <p>Settings: bench.nodes (default 100000; the issue's scale is 1000000), bench.decisions (default 1000000;
  * 10000000 at scale), bench.queries (2000), bench.seed (42), bench.jvm (extra options for the services' JVMs, e.g.
- * {@code -XX:StartFlightRecording=filename=/tmp/hw-%p.jfr} to profile them).
+ * {@code -XX:StartFlightRecording=filename=/tmp/jfr/} to profile them), bench.restore (true: time a new instance's start).
  */
 public final class QueryBenchmark {
 
@@ -112,6 +112,8 @@ public final class QueryBenchmark {
             }
             System.out.printf("query-service caught up (graph replica + %,d decisions indexed) %.1f s after the last write%n",
                     decisions, (System.nanoTime() - loadStart) / 1e9);
+            Figures.add("query: caught up after the last write (" + bench.nodes / 1000 + "k nodes, " + decisions / 1000 + "k decisions)",
+                    (System.nanoTime() - loadStart) / 1e9, "s", Figures.Goal.NONE, 0);
 
             // Warm-up, not measured: the JIT compiles the traversals.
             for (int i = 0; i < Math.min(500, queries); i++) {
@@ -127,6 +129,7 @@ public final class QueryBenchmark {
                 upstream += answer.path("upstream").size();
             }
             report("decision provenance (" + queries + " random decisions, ~" + upstream / queries + " upstream dataset versions each)", provenance);
+            Figures.add("query: decision provenance p99", provenance.getValueAtPercentile(99) / 1000.0, "ms", Figures.Goal.AT_MOST, 20);
 
             for (int depth : new int[]{20, 100, 300}) {
                 Histogram lineage = new Histogram(3);
@@ -140,6 +143,9 @@ public final class QueryBenchmark {
                     size = answer.get("graph").size();
                 }
                 report("lineage, 250-job chain from the middle, depth " + depth + " (" + size + " nodes)", lineage);
+                if (depth == 300) {
+                    Figures.add("query: lineage at depth 300 p99", lineage.getValueAtPercentile(99) / 1000.0, "ms", Figures.Goal.AT_MOST, 50);
+                }
             }
 
             Histogram impact = new Histogram(3);
@@ -193,13 +199,25 @@ public final class QueryBenchmark {
             timed(platform.query, "a decision's compliance report (PDF)", "/api/v1/decisions/" + someDecision + "/report?format=pdf", null, 100);
             timed(platform.query, "the hot version's technical documentation (PDF)", "/api/v1/models/" + hotName + "/versions/" + hotVersion + "/documentation?format=pdf", null, 100);
 
-            System.out.printf("query-service memory: heap used %.0f MiB (after the queries; -Xmx1g), RSS %.0f MiB%n",
-                    heapUsed(platform.query) / 1048576.0, rss(platform.query) / 1024.0);
+            double heap = heapUsed(platform.query) / 1048576.0;
+            System.out.printf("query-service memory: heap used %.0f MiB (after the queries; -Xmx1g), RSS %.0f MiB%n", heap, rss(platform.query) / 1024.0);
+            Figures.add("query: heap used after the queries", heap, "MiB", Figures.Goal.AT_MOST, 1024);
             List<String> sample = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 sample.add(decisionIds.get(bench.random.nextInt(decisionIds.size())));
             }
             BrowserTiming.decisionPages(platform.query.url(), sample);
+
+            if (!"false".equals(System.getProperty("bench.restore"))) {
+                // Scale-out and recovery pay this: a new instance replicates the graph from the compacted topics and, after
+                // the rebalance, restores its share of the decision stores before it is ready.
+                long began = System.nanoTime();
+                platform.startQuery(java.time.Duration.ofMinutes(30));
+                double restore = (System.nanoTime() - began) / 1e9;
+                System.out.printf("a new query-service instance ready (JVM start, graph replica, its share of the decisions) in %.1f s%n", restore);
+                Figures.add("query: a new instance ready (" + bench.nodes / 1000 + "k nodes, " + decisions / 1000 + "k decisions)", restore, "s",
+                        Figures.Goal.AT_MOST, 130);
+            }
         }
     }
 

@@ -229,10 +229,15 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Starts one more query-service instance (its own graph replica, a share of the decision partitions). */
     public ServiceProcess startQuery() {
+        return startQuery(READY);
+    }
+
+    /** Starts one more query-service instance, waiting up to {@code ready} for it to be ready (a large graph takes long to replicate). */
+    public ServiceProcess startQuery(Duration ready) {
         int port = queryPortTaken ? EmbeddedKafka.freePort() : queryPort;
         queryPortTaken = true;
         return start(ServiceJars.QUERY, port, Map.of("headwater.schema-registry.url", registryUrl(),
-                "kafka-streams.state.dir", dataDir.resolve("query-state-" + started.size()).toString()));
+                "kafka-streams.state.dir", dataDir.resolve("query-state-" + started.size()).toString()), ready);
     }
 
     /** Starts lineage-streams; {@link #restart} starts it again on the same port and state. */
@@ -300,6 +305,10 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private ServiceProcess start(String module, int port, Map<String, String> extra) {
+        return start(module, port, extra, READY);
+    }
+
+    private ServiceProcess start(String module, int port, Map<String, String> extra, Duration ready) {
         Map<String, String> config = new HashMap<>(extra);
         config.put("kafka.bootstrap.servers", bootstrapServers());
         if (module.equals(ServiceJars.INGEST)) {
@@ -319,7 +328,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
         config.putAll(clientConfig);
         ServiceProcess service = ServiceProcess.start(module, ServiceJars.of(module), port, config,
-                dataDir.resolve(module + "-" + started.size() + ".log"), jvmOptions, READY);
+                dataDir.resolve(module + "-" + started.size() + ".log"), jvmOptions, ready);
         started.add(service);
         specs.put(service, new Spec(module, port, extra));
         return service;
