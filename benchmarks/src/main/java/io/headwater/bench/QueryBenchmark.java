@@ -211,9 +211,9 @@ public final class QueryBenchmark {
             if (!"false".equals(System.getProperty("bench.restore"))) {
                 // Scale-out and recovery pay this: a new instance replicates the graph from the compacted topics and, after
                 // the rebalance, restores its share of the decision stores before it is ready.
-                long began = System.nanoTime();
+                long newInstance = System.nanoTime();
                 platform.startQuery(java.time.Duration.ofMinutes(30));
-                double restore = (System.nanoTime() - began) / 1e9;
+                double restore = (System.nanoTime() - newInstance) / 1e9;
                 System.out.printf("a new query-service instance ready (JVM start, graph replica, its share of the decisions) in %.1f s%n", restore);
                 Figures.add("query: a new instance ready (" + bench.nodes / 1000 + "k nodes, " + decisions / 1000 + "k decisions)", restore, "s",
                         Figures.Goal.AT_MOST, 130);

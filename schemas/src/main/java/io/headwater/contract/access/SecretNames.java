@@ -1,8 +1,9 @@
 package io.headwater.contract.access;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Which names name a secret (a field, a Spark property, an environment variable, a query parameter): one
@@ -10,10 +11,14 @@ import java.util.regex.Pattern;
  */
 public final class SecretNames {
 
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(password|passwd|passphrase|secret|token|credential|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|client[_.-]?secret|"
-                    + "connection[_.-]?string|sas[_.-]?key|account[_.-]?key|auth[_.-]?key|signing[_.-]?key|session[_.-]?key|"
-                    + "\\.key$|aws_secret|aws_session|google_application_credentials|azure_client_secret|azure_storage_key).*");
+    /** Words that name a secret wherever they appear in a name, in any case. */
+    private static final List<String> WORDS = List.of("password", "passwd", "passphrase", "secret", "token", "credential", "apikey",
+            "aws_secret", "aws_session", "google_application_credentials", "azure_client_secret", "azure_storage_key");
+    /** Pairs that name a secret written together or with one of {@code _ . -} between them (api_key, access.key, client-secret). */
+    private static final List<String[]> PAIRS = List.of(pair("api", "key"), pair("access", "key"), pair("private", "key"), pair("client", "secret"),
+            pair("connection", "string"), pair("sas", "key"), pair("account", "key"), pair("auth", "key"), pair("signing", "key"), pair("session", "key"));
+    /** Every literal to look for: the words, and each pair in its four spellings. Plain substring tests, no regular expression: ingest asks this of every field name of every event. */
+    private static final List<String> LITERALS = literals();
     /** Names that look like secret names but hold none (a dataset's key columns, token counts). */
     private static final Set<String> NOT_SECRETS = Set.of("keyfields", "primarykey", "partitionkey", "sortkey", "keycolumns", "tokens",
             "tokencount", "max_tokens", "maxtokens", "num_tokens", "tokenizer", "key_columns");
@@ -23,6 +28,34 @@ public final class SecretNames {
 
     public static boolean namesSecret(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return !NOT_SECRETS.contains(lower.replace("-", "_").replace("_", "")) && !NOT_SECRETS.contains(lower) && SECRET_NAME.matcher(name).matches();
+        // The exceptions are asked only of a name that would otherwise be a secret: most names match nothing.
+        if (lower.endsWith(".key")) {
+            return !exempt(lower);
+        }
+        for (String literal : LITERALS) {
+            if (lower.contains(literal)) {
+                return !exempt(lower);
+            }
+        }
+        return false;
+    }
+
+    /** Whether the (lower-case) name is one of those that only look like secret names. */
+    static boolean exempt(String lower) {
+        return NOT_SECRETS.contains(lower) || NOT_SECRETS.contains(lower.replace("-", "_").replace("_", ""));
+    }
+
+    private static String[] pair(String first, String second) {
+        return new String[]{first, second};
+    }
+
+    private static List<String> literals() {
+        List<String> all = new ArrayList<>(WORDS);
+        for (String[] pair : PAIRS) {
+            for (String between : new String[]{"", "_", ".", "-"}) {
+                all.add(pair[0] + between + pair[1]);
+            }
+        }
+        return List.copyOf(all);
     }
 }
