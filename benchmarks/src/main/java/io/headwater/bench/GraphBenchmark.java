@@ -78,6 +78,7 @@ public final class GraphBenchmark {
                     Thread.sleep(20);
                 }
                 // 1. Throughput: a burst, timed until the last run is COMPLETE in the graph.
+                Map<String, Long> offsetsBefore = RecordCounts.endOffsets(platform.kafka.bootstrapServers());
                 long began = System.nanoTime();
                 String last = null;
                 for (int i = 0; i < runs; i++) {
@@ -93,6 +94,8 @@ public final class GraphBenchmark {
                 System.out.printf("throughput   %,10.0f events/s  (%,d events, %,d runs, %.1f s until the last run was COMPLETE on %s)%n",
                         runs * 2 / elapsed, runs * 2, runs, elapsed, Topics.GRAPH_NODES.name());
                 Figures.rate("graph: lineage-streams throughput (Spark START+COMPLETE)", runs * 2 / elapsed, Figures.Goal.AT_LEAST, 5000);
+                Thread.sleep(2000); // what the last commit wrote
+                RecordCounts.print(offsetsBefore, RecordCounts.endOffsets(platform.kafka.bootstrapServers()), runs * 2);
 
                 // 2. Lag at a fixed rate.
                 Map<String, Long> ackedAt = new ConcurrentHashMap<>();
