@@ -109,9 +109,28 @@ public final class TopicsCommand {
         }
         before.stream().filter(d -> !d.what().equals("replication factor") && !(d.what().equals("partitions") && !grow.contains(d.topic())))
                 .forEach(d -> out.println("  fixed    " + d));
-        List<Drift> after = audit();
+        List<Drift> after = settled();
         report(after);
         return after.isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * The drift left once the changes have reached the broker that answers: a KRaft cluster applies configuration
+     * changes from its metadata log, so a describe right after an alter may still show the old value for a moment.
+     */
+    private List<Drift> settled() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        List<Drift> after = audit();
+        while (!after.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            after = audit();
+        }
+        return after;
     }
 
     private List<Drift> audit() {
