@@ -53,11 +53,7 @@ public final class GraphBenchmark {
         String complete = new String(Fixtures.read("spark-captured", "0008-job1-sql-COMPLETE.json"), StandardCharsets.UTF_8);
         System.out.println("Headwater lineage-streams benchmark");
         System.out.println("machine: " + Machine.describe());
-        List<String> jvm = new java.util.ArrayList<>(List.of("-Xmx1g"));
-        String extra = System.getProperty("bench.jvm", "");
-        if (!extra.isBlank()) {
-            jvm.addAll(List.of(extra.split(" ")));
-        }
+        List<String> jvm = ServiceJvms.options("-Xmx1g");
         System.out.println("service JVMs: " + jvm);
         try (LocalPlatform platform = new LocalPlatform(true, jvm)) {
             SchemaRegistryClient registry = new SchemaRegistryClient(platform.registry.url());

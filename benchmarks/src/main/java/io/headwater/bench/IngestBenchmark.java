@@ -51,11 +51,7 @@ public final class IngestBenchmark {
         System.out.printf("payload: real Spark OpenLineage events (spark-captured), fresh run id each, %d bytes on average%n", averageBytes);
         System.out.printf("clients: %d keep-alive HTTP/1.1 connections (a minimal blocking client, to leave the CPU to the server); %d s measured after %d s warm-up%n", clients, seconds, warmup);
 
-        List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
-        String extra = System.getProperty("bench.jvm", "");
-        if (!extra.isBlank()) {
-            jvm.addAll(List.of(extra.split(" ")));
-        }
+        List<String> jvm = ServiceJvms.options("-Xmx1g");
         // The whole platform runs, as in production: lineage-streams folds what ingest accepts, on the same cores.
         boolean whole = !Boolean.getBoolean("bench.ingestOnly");
         System.out.println(whole ? "platform: every service running" : "platform: broker, registry and ingest only (bench.ingestOnly)");

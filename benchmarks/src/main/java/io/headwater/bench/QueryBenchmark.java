@@ -83,12 +83,7 @@ public final class QueryBenchmark {
         int queries = Integer.getInteger("bench.queries", 2000);
         System.out.println("Headwater query-service benchmark");
         System.out.println("machine: " + Machine.describe());
-        // bench.jvm adds options to the services' JVMs, e.g. a flight recording to profile them.
-        List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
-        String extra = System.getProperty("bench.jvm", "").trim();
-        if (!extra.isEmpty()) {
-            jvm.addAll(List.of(extra.split("\\s+")));
-        }
+        List<String> jvm = ServiceJvms.options("-Xmx1g");
         System.out.println("service JVMs: " + jvm);
         try (LocalPlatform platform = new LocalPlatform(true, jvm);
              KafkaProducer<String, SpecificRecord> producer = producer(platform)) {

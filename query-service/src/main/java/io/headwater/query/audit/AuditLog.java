@@ -4,9 +4,9 @@ import io.headwater.contract.Topics;
 import io.headwater.contract.access.AuditEntry;
 import io.headwater.kafka.connection.KafkaConnection;
 import io.headwater.query.streams.AuditIndexKeys;
+import io.headwater.query.streams.KeptAdmin;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -45,13 +45,14 @@ public class AuditLog {
 
     private final KafkaConnection kafka;
     private final AuditIndex index;
-    private Admin admin;
+    private final KeptAdmin admin;
     private volatile int partitionCount;
     private volatile long partitionCountAt;
 
     public AuditLog(KafkaConnection kafka, AuditIndex index) {
         this.kafka = kafka;
         this.index = index;
+        this.admin = new KeptAdmin(kafka, "headwater-audit-offsets");
     }
 
     /** @param since from when (null: the topic's beginning, as far as its retention keeps) */
@@ -145,7 +146,7 @@ public class AuditLog {
      */
     private boolean indexReachesTheEnd(Map<Integer, AuditIndex.PartitionHits> indexed) {
         try {
-            Admin client = admin();
+            Admin client = admin.get();
             int partitions = auditPartitions(client);
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             for (int p = 0; p < partitions; p++) {
@@ -175,19 +176,9 @@ public class AuditLog {
         return partitionCount;
     }
 
-    private synchronized Admin admin() {
-        if (admin == null) {
-            admin = Admin.create(kafka.with(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.CLIENT_ID_CONFIG, "headwater-audit-offsets")));
-        }
-        return admin;
-    }
-
     @jakarta.annotation.PreDestroy
-    synchronized void close() {
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(5));
-        }
+    void close() {
+        admin.close();
     }
 
     private Scan scan(Query query, Map<Integer, AuditIndex.PartitionHits> indexed, Consumer<AuditEntry> sink) {

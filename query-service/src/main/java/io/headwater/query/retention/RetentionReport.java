@@ -7,9 +7,8 @@ import io.headwater.contract.retention.RetentionPolicy;
 import io.headwater.kafka.connection.KafkaConnection;
 import io.headwater.kafka.topics.TopicSpec;
 import io.headwater.query.api.RetentionStatus;
+import io.headwater.query.streams.KeptAdmin;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
@@ -30,17 +29,17 @@ import java.util.concurrent.TimeUnit;
 public class RetentionReport {
 
     private final RetentionPolicy policy;
-    private final KafkaConnection kafka;
     private final LegalHolds holds;
     private final Erasures erasures;
     private final DecisionExpiry expiry;
     private final Duration interval;
-    private Admin admin;
+    /** One admin client for the service's life: a new one per question would pay a connection each time. */
+    private final KeptAdmin admin;
 
     public RetentionReport(RetentionPolicy policy, KafkaConnection kafka, LegalHolds holds, Erasures erasures, DecisionExpiry expiry,
                            @ConfigProperty(name = "headwater.retention.expiry-interval") Duration interval) {
         this.policy = policy;
-        this.kafka = kafka;
+        this.admin = new KeptAdmin(kafka, "query-retention-report");
         this.holds = holds;
         this.erasures = erasures;
         this.expiry = expiry;
@@ -87,7 +86,7 @@ public class RetentionReport {
     private Map<String, Config> topicConfigs() {
         Map<String, Config> found = new HashMap<>();
         List<ConfigResource> resources = Topics.ALL.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList();
-        admin().describeConfigs(resources).values().forEach((resource, future) -> {
+        admin.get().describeConfigs(resources).values().forEach((resource, future) -> {
             try {
                 found.put(resource.name(), future.get(5, TimeUnit.SECONDS));
             } catch (Exception e) {
@@ -97,20 +96,9 @@ public class RetentionReport {
         return found;
     }
 
-    /** One admin client for the service's life: a new one per question would pay a connection each time. */
-    private synchronized Admin admin() {
-        if (admin == null) {
-            admin = Admin.create(kafka.with(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.CLIENT_ID_CONFIG, "query-retention-report")));
-        }
-        return admin;
-    }
-
     @jakarta.annotation.PreDestroy
-    synchronized void close() {
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(5));
-        }
+    void close() {
+        admin.close();
     }
 
     private static String value(Config config, String name) {
