@@ -297,6 +297,14 @@ class SecuredClusterIT {
             assertThat(seen).contains(reader + " GET 200", "anonymous GET 401", "refused:zzzzzzzzzzzz GET 401");
             entries.forEach(e -> assertThat(e.path("service").asText()).isEqualTo("headwater-query-service"));
         });
+        // The instances' own look-up into the audit index admits only the services' identity, and a body without an id is a 400.
+        String hits = PLATFORM.platform().query.url() + "/internal/v1/audit-hits";
+        String ask = "{\"query\":{\"id\":\"secured-1\"},\"newest\":10}";
+        assertThat(PLATFORM.anonymous().post(hits, ask).status()).as("no credentials").isEqualTo(401);
+        assertThat(as(Roles.AUDITOR).post(hits, ask).status()).as("an auditor asks the public audit, not the instances' look-up").isEqualTo(403);
+        assertThat(as(Roles.SERVICE).post(hits, ask).status()).isEqualTo(200);
+        assertThat(as(Roles.SERVICE).post(hits, "{\"newest\":10}").status()).as("no id").isEqualTo(400);
+        assertThat(as(Roles.SERVICE).post(hits, "{not json").status()).as("malformed").isEqualTo(400);
         // The audit index answers it (Q11), on the secured cluster too: once it has caught up, the topic is read only past it.
         long recorded = as(Roles.AUDITOR).get(PLATFORM.platform().query.url() + "/api/v1/audit?limit=10000").expect(200).json().path("entries").size();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
