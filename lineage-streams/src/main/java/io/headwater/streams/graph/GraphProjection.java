@@ -28,9 +28,11 @@ import io.headwater.streams.runs.RunView;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -40,7 +42,20 @@ import java.util.TreeMap;
  */
 public final class GraphProjection {
 
+    /** The edges projected here that have the run at one end. */
+    private static final Set<EdgeKind> RUN_EDGES = EnumSet.of(EdgeKind.RUN_OF, EdgeKind.CHILD_OF, EdgeKind.IN_ENVIRONMENT, EdgeKind.PRODUCED);
+
     private GraphProjection() {
+    }
+
+    /** Whether no other run states this node: a run's own node (jobs, datasets and columns are shared). */
+    public static boolean aboutOneRun(GraphNode node) {
+        return node.getKind() == NodeKind.RUN;
+    }
+
+    /** Whether no other run states this edge: one with the run at an end. */
+    public static boolean aboutOneRun(GraphEdge edge) {
+        return RUN_EDGES.contains(edge.getKind());
     }
 
     public static List<GraphNode> nodes(RunView run) {

@@ -27,6 +27,7 @@ import io.headwater.streams.graph.FirstDecisionWins;
 import io.headwater.streams.graph.GraphMerge;
 import io.headwater.streams.graph.GraphProjection;
 import io.headwater.streams.graph.RunProjector;
+import io.headwater.streams.graph.SharedFactCombiner;
 import io.headwater.streams.runs.RunHistories;
 import io.headwater.streams.versions.DatasetVersioner;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,7 +63,9 @@ import java.util.function.Function;
  *   <li>run events are re-keyed by run id and gathered into each run's history (repeats dropped by
  *       event id), so every arrival order gives the same history;</li>
  *   <li>each history is folded into the run as its events describe it, and projected into nodes,
- *       edges, and dataset reads and writes; only what an event changed is sent on;</li>
+ *       edges, and dataset reads and writes; only what an event changed is sent on, and what many
+ *       runs state about the same job, dataset or column is combined for a short interval first
+ *       ({@link SharedFactCombiner});</li>
  *   <li>nodes and edges are merged per id in persistent stores and written to the compacted graph
  *       topics; reads and writes are re-keyed by dataset and resolved to versions as of time.</li>
  * </ol>
@@ -87,22 +90,34 @@ public class TopologyProducer {
     public static final String MODEL_VERSIONS_STORE = "model-versions";
     public static final String DECISIONS_STORE = "decisions";
     public static final String LINKED_DECISIONS_STORE = "decisions-linked";
+    public static final String SHARED_NODES_STORE = "shared-nodes-held";
+    public static final String SHARED_EDGES_STORE = "shared-edges-held";
+    /** How long shared facts are combined before they are sent on (the default; see headwater.streams.combine-interval). */
+    public static final Duration DEFAULT_COMBINE_INTERVAL = Duration.ofMillis(100);
 
     private final TopicSerdes serdes;
     private final Duration grace;
+    private final Duration combineInterval;
     private final DriftThresholds thresholds;
     /** Store suppliers by name: RocksDB in the service; tests may pass others. */
     private final Function<String, KeyValueBytesStoreSupplier> stores;
 
     @jakarta.inject.Inject
     public TopologyProducer(TopicSerdes serdes, @ConfigProperty(name = "headwater.streams.version-grace") Duration grace,
+                            @ConfigProperty(name = "headwater.streams.combine-interval") Duration combineInterval,
                             org.eclipse.microprofile.config.Config config) {
-        this(serdes, grace, new DriftThresholds(key -> config.getOptionalValue(key, String.class)), Stores::persistentKeyValueStore);
+        this(serdes, grace, combineInterval, new DriftThresholds(key -> config.getOptionalValue(key, String.class)), Stores::persistentKeyValueStore);
     }
 
     public TopologyProducer(TopicSerdes serdes, Duration grace, DriftThresholds thresholds, Function<String, KeyValueBytesStoreSupplier> stores) {
+        this(serdes, grace, DEFAULT_COMBINE_INTERVAL, thresholds, stores);
+    }
+
+    public TopologyProducer(TopicSerdes serdes, Duration grace, Duration combineInterval, DriftThresholds thresholds,
+                            Function<String, KeyValueBytesStoreSupplier> stores) {
         this.serdes = serdes;
         this.grace = grace;
+        this.combineInterval = combineInterval;
         this.thresholds = thresholds;
         this.stores = stores;
     }
@@ -127,11 +142,18 @@ public class TopologyProducer {
                 .filter((key, event) -> event.getKind() != LineageEventKind.RUN)
                 .flatMap((key, event) -> GraphProjection.staticNodes(event).stream().map(n -> KeyValue.pair(n.getId(), n)).toList());
 
+        // The held facts live in the record cache until they are sent, so a held put costs no changelog
+        // write. The merged node and edge stores below have no cache: their input is combined already, and
+        // their clean entries would fill the thread's cache and push held facts out to the changelog.
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(SHARED_NODES_STORE), Serdes.String(), nodeSerde).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(SHARED_EDGES_STORE), Serdes.String(), edgeSerde).withCachingEnabled());
         KTable<String, GraphNode> nodes = facts(runFacts, "run-facts-", Kind.NODE, GraphNode.class)
+                .process(() -> new SharedFactCombiner<GraphNode>(SHARED_NODES_STORE, combineInterval, GraphMerge::merge, GraphProjection::aboutOneRun),
+                        Named.as("combine-shared-nodes"), SHARED_NODES_STORE)
                 .merge(staticNodes)
                 .groupByKey(Grouped.with("nodes-by-id", Serdes.String(), nodeSerde))
                 .reduce(GraphMerge::merge, Materialized.<String, GraphNode>as(stores.apply(NODES_STORE))
-                        .withKeySerde(Serdes.String()).withValueSerde(nodeSerde));
+                        .withKeySerde(Serdes.String()).withValueSerde(nodeSerde).withCachingDisabled());
         nodes.toStream().to(Topics.GRAPH_NODES.name(), produced(Topics.GRAPH_NODES));
 
         // Decisions, keyed by id, each linked to its model version; one that names a
@@ -153,9 +175,11 @@ public class TopologyProducer {
                 .to(Topics.DECISIONS_LINKED.name(), produced(Topics.DECISIONS_LINKED));
 
         facts(runFacts, "run-facts-", Kind.EDGE, GraphEdge.class)
+                .process(() -> new SharedFactCombiner<GraphEdge>(SHARED_EDGES_STORE, combineInterval, GraphMerge::merge, GraphProjection::aboutOneRun),
+                        Named.as("combine-shared-edges"), SHARED_EDGES_STORE)
                 .groupByKey(Grouped.with("edges-by-id", Serdes.String(), edgeSerde))
                 .reduce(GraphMerge::merge, Materialized.<String, GraphEdge>as(stores.apply(EDGES_STORE))
-                        .withKeySerde(Serdes.String()).withValueSerde(edgeSerde))
+                        .withKeySerde(Serdes.String()).withValueSerde(edgeSerde).withCachingDisabled())
                 .toStream()
                 .to(Topics.GRAPH_EDGES.name(), produced(Topics.GRAPH_EDGES));
 

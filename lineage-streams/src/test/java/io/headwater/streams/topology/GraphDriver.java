@@ -99,6 +99,8 @@ final class GraphDriver implements AutoCloseable {
     }
 
     private void drain() {
+        // Past the combine interval: what the topology holds to combine is sent on.
+        driver.advanceWallClockTime(TopologyProducer.DEFAULT_COMBINE_INTERVAL);
         decisionsOut.readKeyValuesToList().forEach(kv -> decisions.put(kv.key, kv.value));
         nodesOut.readKeyValuesToList().forEach(kv -> {
             if (kv.value == null) {
