@@ -1,5 +1,8 @@
 package io.headwater.demo;
 
+import io.headwater.cli.print.AlertPrinter;
+import io.headwater.cli.print.ProvenancePrinter;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.headwater.client.ClientConfig;
 import io.headwater.client.Decision;
@@ -117,7 +120,7 @@ public final class Demo {
         out.println();
         for (JsonNode alert : alerts) {
             if (alert.get("metric").asText().equals("psi")) {
-                ProvenancePrinter.alert(alert, out);
+                AlertPrinter.alert(alert, out);
             }
         }
         out.println();

@@ -70,7 +70,51 @@ class DemoIT {
         for (String run : compared) {
             PLATFORM.http().await(PLATFORM.queryUrl("/api/v1/runs/" + run), r -> "COMPLETE".equals(r.path("state").asText()), Duration.ofSeconds(60));
         }
+        theCliAnswersOnTheDemosData(decision, answer, compared);
         BrowserSuite.run(Map.of("HEADWATER_QUERY_URL", PLATFORM.platform().query.url(), "HEADWATER_UI_MODE", "story",
                 "HEADWATER_UI_DATA", JSON.writeValueAsString(Map.of("decision", decision, "compare", compared, "model", "churn", "version", version))));
+    }
+
+    /** ./headwater provenance|lineage|runs compare|impact|models|alerts on the demo's data print what the platform answers. */
+    private void theCliAnswersOnTheDemosData(String decision, JsonNode provenance, List<String> compared) throws Exception {
+        String query = PLATFORM.platform().query.url();
+        String tree = cli(0, "provenance", decision, "--url", query);
+        assertThat(tree).contains("Decision " + decision, "trained by " + provenance.at("/trainingRun/id").asText(),
+                "← job:spike:spike_job1.adaptive_spark_plan.out_revenue_by_country", "← job:airflow:BQ.download");
+        assertThat(tree).containsPattern("training data: +dataset:file:/srv/spark-demo/data/out/top_countries#");
+        assertThat(JSON.readTree(cli(0, "provenance", decision, "--url", query, "--json")).at("/decision/decisionId").asText()).isEqualTo(decision);
+
+        String table = cli(0, "runs", "compare", compared.get(0), "run:" + compared.get(1), "--url", query);
+        assertThat(table).containsPattern("≠ +parameters +learning_rate +0.05 +0.1");
+        assertThat(table).containsPattern("≠ +code +\\S*commit\\S* +3f9a1c2b +9e8d7c6b");
+        assertThat(table).containsPattern("(?m)^ +parameters +epochs +5 +5$");
+
+        String trainingData = provenance.at("/trainingRun/inputs/0/dataset").asText();
+        String lineage = cli(0, "lineage", trainingData, "--direction", "upstream", "--url", query);
+        assertThat(lineage).startsWith(trainingData + " [dataset]").contains("upstream (what it came from):", "← job:");
+
+        String version = provenance.at("/modelVersion/version").asText();
+        assertThat(cli(0, "models", "--url", query)).containsPattern("churn +" + java.util.regex.Pattern.quote(version) + " .* 10000 +\\d+ \\(ALERT\\)");
+        assertThat(cli(0, "alerts", "--model", "churn", "--url", query)).contains("Model churn version " + version)
+                .containsPattern("OPEN +ALERT +psi +tenure");
+        assertThat(cli(0, "impact", trainingData, "--url", query)).contains("Downstream of " + trainingData, "model versions trained: 1")
+                .contains("decisions made by them: 10000");
+
+        // A decision that is not there: a clear message and status 1, not a stack trace.
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = io.headwater.cli.HeadwaterCli.run(new String[]{"provenance", "no-such-decision", "--url", query},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("headwater: 404");
+    }
+
+    private static String cli(int expectedStatus, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = io.headwater.cli.HeadwaterCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        System.out.println("$ headwater " + String.join(" ", args) + "\n" + printed + err.toString(StandardCharsets.UTF_8));
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(expectedStatus);
+        return printed;
     }
 }

@@ -1,4 +1,4 @@
-package io.headwater.demo;
+package io.headwater.cli.print;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -8,13 +8,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** Prints a provenance answer and an alert for people. */
-final class ProvenancePrinter {
+/** Prints a decision's provenance answer for people: the model version, its training run, and the data upstream as a tree. */
+public final class ProvenancePrinter {
 
     private ProvenancePrinter() {
     }
 
-    static void provenance(JsonNode p, PrintStream out) {
+    public static void provenance(JsonNode p, PrintStream out) {
         JsonNode d = p.get("decision");
         out.println("Decision " + d.get("decisionId").asText() + " (" + d.get("decisionTime").asText() + "): " + d.get("output"));
         JsonNode mv = p.get("modelVersion");
@@ -73,14 +73,6 @@ final class ProvenancePrinter {
 
     private static String key(JsonNode data) {
         return data.path("datasetVersion").asText(data.path("dataset").asText());
-    }
-
-    static void alert(JsonNode alert, PrintStream out) {
-        out.printf("Drift alert on %s version %s: %s of %s is %.3f (threshold %.3f), %s, %s since the window %s – %s%n",
-                alert.get("modelName").asText(), alert.get("modelVersion").asText(), alert.get("metric").asText(), alert.get("feature").asText(),
-                alert.get("value").asDouble(), alert.get("threshold").asDouble(), alert.get("severity").asText(), alert.get("state").asText(),
-                alert.get("windowStart").asText(), alert.get("windowEnd").asText());
-        out.println("  → provenance of the model version: " + alert.get("provenanceUrl").asText());
     }
 
     private static String finalMetrics(JsonNode metrics) {
