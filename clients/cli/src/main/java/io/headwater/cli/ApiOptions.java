@@ -22,6 +22,9 @@ final class ApiOptions {
     @Option(names = "--json", description = "print the API's JSON answer, for scripts")
     boolean json;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    boolean help;
+
     QueryApi api() {
         String key = System.getenv("HEADWATER_API_KEY");
         if ((key == null || key.isBlank()) && keyFile != null && Files.isReadable(keyFile)) {
