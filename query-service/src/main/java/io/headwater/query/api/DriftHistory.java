@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A model version's monitoring windows as they were judged, oldest first: per feature each drift metric
@@ -17,6 +18,7 @@ public record DriftHistory(String modelVersionId, String referenceProfile, List<
     public record Window(Instant windowStart, Instant windowEnd, long sampleCount, Map<String, Feature> features) {
     }
 
+    @Schema(name = "DriftFeature", description = "One feature in one window: its drift metrics, their thresholds, and the histogram")
     public record Feature(Map<String, Double> metrics, Map<String, Double> warn, Map<String, Double> alert, List<String> labels,
                           List<Double> reference, List<Double> observed) {
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Q8: a model version's validation runs (runs that read what its training run wrote, the model, in the
@@ -24,6 +25,7 @@ public record ModelValidations(String modelVersionId, List<Validation> validatio
     /** The training data's distribution of each feature, on the bins the windows are judged on. */
     public record ReferenceProfile(String trainingRun, Map<String, Feature> features) {
 
+        @Schema(name = "ValidationFeature", description = "One feature of the reference profile: its bins and their shares")
         public record Feature(List<String> labels, List<Double> reference) {
         }
     }

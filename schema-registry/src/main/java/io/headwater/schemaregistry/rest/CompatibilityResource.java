@@ -20,7 +20,7 @@ import java.util.Map;
 @Path("/compatibility/subjects/{subject}")
 @Produces({RegistryMediaTypes.V1, RegistryMediaTypes.ANY, RegistryMediaTypes.JSON})
 @Consumes({RegistryMediaTypes.V1, RegistryMediaTypes.ANY, RegistryMediaTypes.JSON, RegistryMediaTypes.OCTET})
-@Tag(name = "compatibility")
+@Tag(name = "compatibility", description = "Whether a schema may be registered as the next version of a subject")
 public class CompatibilityResource {
 
     private final SchemaRegistryService registry;

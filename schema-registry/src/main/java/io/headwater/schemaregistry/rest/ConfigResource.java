@@ -24,7 +24,7 @@ import java.util.Map;
 @Path("/config")
 @Produces({RegistryMediaTypes.V1, RegistryMediaTypes.ANY, RegistryMediaTypes.JSON})
 @Consumes({RegistryMediaTypes.V1, RegistryMediaTypes.ANY, RegistryMediaTypes.JSON, RegistryMediaTypes.OCTET})
-@Tag(name = "config")
+@Tag(name = "config", description = "Compatibility levels, global and per subject")
 public class ConfigResource {
 
     private final SchemaRegistryService registry;

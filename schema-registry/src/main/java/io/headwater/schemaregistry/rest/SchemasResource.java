@@ -15,7 +15,7 @@ import java.util.Map;
 @Authenticated
 @Path("/schemas")
 @Produces({RegistryMediaTypes.V1, RegistryMediaTypes.ANY, RegistryMediaTypes.JSON})
-@Tag(name = "schemas")
+@Tag(name = "schemas", description = "Schemas by global id, as Confluent's serializers look them up")
 public class SchemasResource {
 
     private final SchemaRegistryService registry;

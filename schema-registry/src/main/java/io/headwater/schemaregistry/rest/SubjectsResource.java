@@ -25,7 +25,7 @@ import java.util.Map;
 @Path("/subjects")
 @Produces({RegistryMediaTypes.V1, RegistryMediaTypes.ANY, RegistryMediaTypes.JSON})
 @Consumes({RegistryMediaTypes.V1, RegistryMediaTypes.ANY, RegistryMediaTypes.JSON, RegistryMediaTypes.OCTET})
-@Tag(name = "subjects")
+@Tag(name = "subjects", description = "Subjects and their versions: register, look up, list, delete")
 public class SubjectsResource {
 
     private final SchemaRegistryService registry;
