@@ -5,7 +5,6 @@ import io.headwater.cli.api.QueryApi;
 import io.headwater.cli.print.AlertPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -13,9 +12,6 @@ import java.util.Map;
 
 @Command(name = "alerts", description = "Drift and quality alerts, grouped by model version.")
 final class AlertsCommand extends ApiCommand {
-
-    @ParentCommand
-    HeadwaterCli top;
 
     @Option(names = "--model", description = "one model only")
     String model;
@@ -28,11 +24,6 @@ final class AlertsCommand extends ApiCommand {
 
     @Option(names = "--since", paramLabel = "T", description = "ISO-8601 instant: alerts updated since")
     String since;
-
-    @Override
-    PrintStream out() {
-        return top.out;
-    }
 
     @Override
     JsonNode ask(QueryApi api) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.headwater.cli.api.QueryApi;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
@@ -17,8 +19,13 @@ abstract class ApiCommand implements Callable<Integer> {
     @Mixin
     ApiOptions options;
 
-    /** The stream the answer goes to (the top command's). */
-    abstract PrintStream out();
+    @Spec
+    CommandSpec spec;
+
+    /** The stream the answer goes to: the top command's. */
+    private PrintStream out() {
+        return ((HeadwaterCli) spec.root().userObject()).out;
+    }
 
     abstract JsonNode ask(QueryApi api);
 

@@ -6,7 +6,6 @@ import io.headwater.cli.print.ImpactPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintStream;
 import java.util.Map;
@@ -14,19 +13,11 @@ import java.util.Map;
 @Command(name = "impact", description = "Everything downstream of a node: jobs, runs, dataset versions, model versions and their decisions.")
 final class ImpactCommand extends ApiCommand {
 
-    @ParentCommand
-    HeadwaterCli top;
-
     @Parameters(paramLabel = "NODE", description = "any node id, e.g. a dataset version dataset:file:/data/orders#<version>")
     String node;
 
     @Option(names = "--depth", paramLabel = "N", defaultValue = "50", description = "steps to follow downstream (default ${DEFAULT-VALUE})")
     int depth;
-
-    @Override
-    PrintStream out() {
-        return top.out;
-    }
 
     @Override
     JsonNode ask(QueryApi api) {

@@ -6,7 +6,6 @@ import io.headwater.cli.print.LineagePrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -16,9 +15,6 @@ import java.util.Map;
 final class LineageCommand extends ApiCommand {
 
     enum Direction { upstream, downstream, both }
-
-    @ParentCommand
-    HeadwaterCli top;
 
     @Parameters(paramLabel = "NODE", description = "a node id, e.g. dataset:file:/data/orders or job:spark:etl.daily (a '#' needs no escaping here)")
     String node;
@@ -31,11 +27,6 @@ final class LineageCommand extends ApiCommand {
 
     @Option(names = "--as-of", paramLabel = "T", description = "ISO-8601 instant: the graph as it was known then")
     String asOf;
-
-    @Override
-    PrintStream out() {
-        return top.out;
-    }
 
     @Override
     JsonNode ask(QueryApi api) {

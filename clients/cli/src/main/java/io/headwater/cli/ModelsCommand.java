@@ -5,7 +5,6 @@ import io.headwater.cli.api.QueryApi;
 import io.headwater.cli.print.ModelsPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -14,19 +13,11 @@ import java.util.Map;
 @Command(name = "models", description = "The model inventory: every version, the run that trained it, its decisions and open alerts.")
 final class ModelsCommand extends ApiCommand {
 
-    @ParentCommand
-    HeadwaterCli top;
-
     @Option(names = "--severity", description = "only versions with an open alert of this severity or worse: WARN or ALERT")
     String severity;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "models at most (default ${DEFAULT-VALUE})")
     int limit;
-
-    @Override
-    PrintStream out() {
-        return top.out;
-    }
 
     @Override
     JsonNode ask(QueryApi api) {

@@ -6,7 +6,6 @@ import io.headwater.cli.print.ProvenancePrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -16,9 +15,6 @@ import java.util.Map;
         + "and the data upstream, as a tree.")
 final class ProvenanceCommand extends ApiCommand {
 
-    @ParentCommand
-    HeadwaterCli top;
-
     @Parameters(paramLabel = "DECISION-ID", description = "the decision's id, as its sender gave it")
     String decisionId;
 
@@ -27,11 +23,6 @@ final class ProvenanceCommand extends ApiCommand {
 
     @Option(names = "--depth", paramLabel = "N", description = "dataset versions to follow upstream of the training data (default 20)")
     Integer depth;
-
-    @Override
-    PrintStream out() {
-        return top.out;
-    }
 
     @Override
     JsonNode ask(QueryApi api) {

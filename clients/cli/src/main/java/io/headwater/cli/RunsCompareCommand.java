@@ -6,7 +6,6 @@ import io.headwater.cli.print.ComparisonPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -16,9 +15,6 @@ import java.util.Map;
         + "differences marked ≠.")
 final class RunsCompareCommand extends ApiCommand {
 
-    @ParentCommand
-    RunsCommand runs;
-
     @Parameters(paramLabel = "RUN-ID", arity = "2..20", description = "2 to 20 run ids (UUIDs, with or without run:)")
     List<String> ids;
 
@@ -26,14 +22,9 @@ final class RunsCompareCommand extends ApiCommand {
     boolean allPackages;
 
     @Override
-    PrintStream out() {
-        return runs.top.out;
-    }
-
-    @Override
     JsonNode ask(QueryApi api) {
-        List<String> bare = ids.stream().map(id -> id.startsWith("run:") ? id.substring(4) : id).toList();
-        return api.get("/api/v1/runs/compare", Map.of("ids", String.join(",", bare)));
+        // The API takes either form of a run's id: the bare uuid or its node id.
+        return api.get("/api/v1/runs/compare", Map.of("ids", String.join(",", ids)));
     }
 
     @Override

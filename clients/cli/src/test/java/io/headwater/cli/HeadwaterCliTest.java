@@ -67,10 +67,10 @@ class HeadwaterCliTest {
     }
 
     @Test
-    void runsAreComparedByTheirBareIds() {
+    void runsAreComparedByTheIdsGiven() {
         body = "{\"runs\":[],\"differences\":0}";
         assertThat(cli("runs", "compare", "run:0b1", "0b2")).as(err::toString).isZero();
-        assertThat(asked).containsExactly("/api/v1/runs/compare?ids=0b1%2C0b2");
+        assertThat(asked).containsExactly("/api/v1/runs/compare?ids=run%3A0b1%2C0b2");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.headwater.query.rest;
 
 import io.headwater.contract.access.Roles;
 import io.headwater.contract.graph.NodeId;
+import io.headwater.avro.NodeKind;
 import io.headwater.query.access.ScopedAnswers;
 import io.headwater.query.api.Reproduction;
 import io.headwater.query.api.RunComparison;
@@ -53,9 +54,9 @@ public class RunResource {
     @GET
     @Path("/compare")
     @Operation(summary = "Runs side by side: parameters, final metrics, code, environment, packages and data versions, differences marked")
-    public RunComparison compare(@Parameter(description = "run ids (UUIDs), comma-separated, 2 to 20") @QueryParam("ids") String ids) {
+    public RunComparison compare(@Parameter(description = "run ids, comma-separated, 2 to 20: bare UUIDs or node ids (run:<uuid>)") @QueryParam("ids") String ids) {
         List<String> list = Arrays.stream(QueryParameters.required("ids", ids, "a,b").split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+                .map(String::trim).filter(s -> !s.isEmpty()).map(RunResource::bareRunId).distinct().toList();
         if (list.size() < 2 || list.size() > MAX_COMPARED) {
             throw new InvalidParameterException("ids", "must name between 2 and " + MAX_COMPARED + " different runs");
         }
@@ -78,5 +79,10 @@ public class RunResource {
     public Reproduction reproduce(@PathParam("runId") String runId) {
         scoped.requireVisible(NodeId.run(runId).value());
         return runs.reproduce(runId);
+    }
+
+    /** A run as the API names it in one place (run:<uuid>) or another (the bare uuid): the uuid. */
+    private static String bareRunId(String id) {
+        return NodeId.tryParse(id).filter(node -> node.kind() == NodeKind.RUN).map(NodeId::name).orElse(id);
     }
 }

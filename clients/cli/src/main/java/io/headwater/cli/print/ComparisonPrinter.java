@@ -48,7 +48,7 @@ public final class ComparisonPrinter {
     }
 
     private static String shortRun(String run) {
-        String id = run.startsWith("run:") ? run.substring(4) : run;
+        String id = run.substring(run.lastIndexOf(':') + 1);
         return id.length() > 8 ? id.substring(0, 8) : id;
     }
 }
