@@ -229,6 +229,20 @@ class ChartTest {
     }
 
     @Test
+    void theDashboardShipsAsAConfigMapForGrafanasSidecarWhenAskedFor() throws IOException {
+        assertThat(render(values("defaults"))).noneMatch(o -> o.getMetadata().getName().equals("hw-headwater-dashboard"));
+        ObjectNode with = (ObjectNode) values("defaults");
+        ((ObjectNode) with.get("grafanaDashboard")).put("enabled", true);
+        io.fabric8.kubernetes.api.model.ConfigMap map = one(render(with), io.fabric8.kubernetes.api.model.ConfigMap.class, "hw-headwater-dashboard");
+        assertThat(map.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+        JsonNode dashboard = new ObjectMapper().readTree(map.getData().get("headwater.json"));
+        assertThat(dashboard.path("uid").asText()).isEqualTo("headwater-overview");
+        assertThat(dashboard.path("panels").size()).isGreaterThan(10);
+        // The same file the repository holds, byte for byte (DashboardMetricsIT checks its metrics on a running platform).
+        assertThat(map.getData().get("headwater.json").strip()).isEqualTo(Files.readString(CHART.resolve("dashboards/headwater.json")).strip());
+    }
+
+    @Test
     void theHaExampleSpreadsThreeOfEverythingAndKeepsTwoThroughADisruption() throws IOException {
         List<HasMetadata> objects = render(values("ha.yaml"));
         assertThat(one(objects, StatefulSet.class, "hw-headwater-lineage-streams").getSpec().getReplicas()).isEqualTo(3);

@@ -145,7 +145,10 @@ class IngestPathsTest {
                         + "{\"decisionId\":\"d-4\",\"modelVersion\":\"3\",\"decisionTime\":\"2026-11-26T10:15:00Z\",\"output\":1}]")
                 .post("/api/v1/decisions")
                 .then().statusCode(422)
-                .body("errors.pointer", hasItems("/0/decisionTime", "/1"))
+                // Each payload kind has its own problem type; a missing field is named where it belongs.
+                .body("type", equalTo("https://headwater.dev/problems/invalid-decision"))
+                .body("title", equalTo("The decision breaks its schema"))
+                .body("errors.pointer", hasItems("/0/decisionTime", "/1/modelName"))
                 .body("errors.detail", hasItem(containsString("modelName")));
     }
 
@@ -167,16 +170,17 @@ class IngestPathsTest {
 
         String broken = window.replace("\"counts\":[210,340,280,170]", "\"counts\":[210,340,280]").replace("2026-11-26T11:00:00Z", "2026-11-26T09:00:00Z");
         given().contentType("application/json").body(broken).post("/api/v1/monitoring")
-                .then().statusCode(422).body("errors.pointer", hasItems("/features/0/counts", "/windowEnd"));
+                .then().statusCode(422).body("errors.pointer", hasItems("/features/0/counts", "/windowEnd"))
+                .body("type", equalTo("https://headwater.dev/problems/invalid-monitoring-window"));
     }
 
     @Test
-    void metricsCountOutcomesPerProducer() throws IOException {
+    void metricsCountOutcomesPerIntegration() throws IOException {
         given().contentType("application/json").body(freshSparkEvent().toString()).post("/api/v1/lineage").then().statusCode(201);
         given().contentType("application/json").body("{}").post("/api/v1/lineage").then().statusCode(422);
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("headwater_ingest_events_total{").contains("outcome=\"accepted\"").contains("outcome=\"rejected\"")
-                .contains("producer=\"https://github.com/OpenLineage/OpenLineage/tree/1.53.0/integration/spark\"")
+                .contains("integration=\"spark\"").doesNotContain("producer=")
                 .contains("headwater_ingest_latency_seconds_bucket");
         given().get("/q/health/ready").then().statusCode(200).body("checks.find { it.name == 'kafka' }.status", org.hamcrest.Matchers.equalTo("UP"));
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/lineage/batch")).body(containsString("/api/v1/decisions"));

@@ -39,7 +39,7 @@ public final class DecisionReader {
             TimeChecks.check(json, "decisionTime", pointer, violations);
         }
         if (!violations.isEmpty()) {
-            throw new InvalidEventException(violations);
+            throw new InvalidEventException(InvalidEventException.Payload.DECISION, violations);
         }
         Map<String, String> metadata = new LinkedHashMap<>();
         json.path("metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));

@@ -44,7 +44,7 @@ public final class DeploymentReader {
             violations.add(new Violation(pointer + "/retiredAt", "must be after deployedAt"));
         }
         if (!violations.isEmpty()) {
-            throw new InvalidEventException(violations);
+            throw new InvalidEventException(InvalidEventException.Payload.DEPLOYMENT, violations);
         }
         Deployment deployment = Deployment.newBuilder()
                 .setModelName(json.get("modelName").asText())

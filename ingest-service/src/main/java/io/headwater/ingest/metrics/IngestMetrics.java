@@ -9,7 +9,8 @@ import java.time.Duration;
 
 /**
  * Ingest's own metrics, per kind of event (lineage, decision, monitoring), source (http, kafka) and
- * producer: {@code headwater_ingest_events_total{outcome=accepted|rejected|unavailable, reason}} and
+ * integration ({@link IntegrationLabel}: spark, airflow, dbt, ..., from a fixed list, never what a sender wrote):
+ * {@code headwater_ingest_events_total{outcome=accepted|rejected|unavailable, reason}} and
  * the {@code headwater_ingest_latency_seconds} histogram from receipt to Kafka's acknowledgement.
  */
 @ApplicationScoped
@@ -51,8 +52,7 @@ public class IngestMetrics {
     private Counter counter(String kind, String source, String producer, String outcome, String reason) {
         return Counter.builder("headwater.ingest.events")
                 .description("Events received, by outcome")
-                .tags("kind", kind, "source", source, "producer", producer == null || producer.isBlank() ? "unknown" : producer,
-                        "outcome", outcome, "reason", reason)
+                .tags("kind", kind, "source", source, "integration", IntegrationLabel.of(producer), "outcome", outcome, "reason", reason)
                 .register(registry);
     }
 }

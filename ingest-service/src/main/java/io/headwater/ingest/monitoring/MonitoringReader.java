@@ -45,7 +45,7 @@ public final class MonitoringReader {
         }
         if (!wellShaped) {
             // The shape is wrong (features not an array, ...): the checks below assume it is right.
-            throw new InvalidEventException(violations);
+            throw new InvalidEventException(InvalidEventException.Payload.MONITORING_WINDOW, violations);
         }
         for (int i = 0; i < json.path("features").size(); i++) {
             checkDistribution(json.path("features").get(i), pointer + "/features/" + i, violations);
@@ -54,7 +54,7 @@ public final class MonitoringReader {
             checkDistribution(json.get("prediction"), pointer + "/prediction", violations);
         }
         if (!violations.isEmpty()) {
-            throw new InvalidEventException(violations);
+            throw new InvalidEventException(InvalidEventException.Payload.MONITORING_WINDOW, violations);
         }
         List<FeatureDistribution> features = new ArrayList<>();
         json.path("features").forEach(f -> features.add(FeatureDistributions.fromJson(f)));

@@ -35,7 +35,7 @@ public class ProblemMappers {
         List<Problem.FieldError> errors = e.violations().stream().map(v -> new Problem.FieldError(v.pointer(), v.detail())).toList();
         String detail = e.violations().size() == 1 ? e.getMessage()
                 : e.violations().size() + " problems, first " + e.getMessage();
-        return respond(Problem.of("invalid-event", "The event breaks the OpenLineage spec", 422, detail, uri.getPath(), errors));
+        return respond(Problem.of(e.payload().problemType(), e.payload().title(), 422, detail, uri.getPath(), errors));
     }
 
     @ServerExceptionMapper

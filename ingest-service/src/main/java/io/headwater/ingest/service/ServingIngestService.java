@@ -93,16 +93,18 @@ public class ServingIngestService {
         }
         List<Outgoing> outgoing = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();
+        InvalidEventException.Payload payload = InvalidEventException.Payload.DECISION;
         for (int i = 0; i < items.size(); i++) {
             try {
                 outgoing.add(prepare(kind, items.get(i), json.isArray() ? "/" + i : "", received, sender));
             } catch (InvalidEventException e) {
                 violations.addAll(e.violations());
+                payload = e.payload();
             }
         }
         if (!violations.isEmpty()) {
             metrics.rejected(kind, "http", "unknown", "invalid");
-            throw new InvalidEventException(violations);
+            throw new InvalidEventException(payload, violations);
         }
         if (DECISION.equals(kind)) {
             try {

@@ -99,6 +99,10 @@ public final class SchemaCatalog {
         for (ValidationMessage message : schema(location).validate(node)) {
             String where = message.getInstanceLocation().toString();
             String pointer = prefix + (where.equals("/") ? "" : where);
+            // A missing property is named where it belongs, not at the object that lacks it ("" for the root).
+            if ("required".equals(message.getType()) && message.getProperty() != null) {
+                pointer = pointer + "/" + message.getProperty().replace("~", "~0").replace("/", "~1");
+            }
             String text = message.getMessage();
             int colon = text.indexOf(": ");
             violations.add(new Violation(pointer, colon > 0 && text.startsWith(where) ? text.substring(colon + 2) : text));

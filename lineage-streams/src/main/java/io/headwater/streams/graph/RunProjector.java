@@ -1,5 +1,6 @@
 package io.headwater.streams.graph;
 
+import io.headwater.streams.metrics.StreamsMetrics;
 import io.headwater.avro.DatasetAccess;
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
@@ -48,6 +49,8 @@ public class RunProjector implements Processor<String, LineageEvent, String, Gra
     @Override
     public void process(Record<String, LineageEvent> record) {
         String runId = record.key();
+        StreamsMetrics.folded(record.value().getKind().name());
+        StreamsMetrics.graphLag(record.timestamp(), context.currentSystemTimeMs());
         RunHistory before = histories.get(runId);
         RunHistory after = RunHistories.add(runId, record.value(), before == null ? RunHistories.empty() : before);
         if (after == before) {

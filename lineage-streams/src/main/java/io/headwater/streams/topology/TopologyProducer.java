@@ -28,6 +28,7 @@ import io.headwater.streams.graph.GraphMerge;
 import io.headwater.streams.graph.GraphProjection;
 import io.headwater.streams.graph.RunProjector;
 import io.headwater.streams.graph.SharedFactCombiner;
+import io.headwater.streams.metrics.StreamsMetrics;
 import io.headwater.streams.runs.RunHistories;
 import io.headwater.streams.versions.DatasetVersioner;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -124,6 +125,7 @@ public class TopologyProducer {
 
     @Produces
     public Topology buildTopology() {
+        StreamsMetrics.registerAtZero();
         StreamsBuilder builder = new StreamsBuilder();
         Serde<GraphNode> nodeSerde = serdes.values(Topics.GRAPH_NODES);
         Serde<GraphEdge> edgeSerde = serdes.values(Topics.GRAPH_EDGES);
@@ -140,7 +142,10 @@ public class TopologyProducer {
 
         KStream<String, GraphNode> staticNodes = events
                 .filter((key, event) -> event.getKind() != LineageEventKind.RUN)
-                .flatMap((key, event) -> GraphProjection.staticNodes(event).stream().map(n -> KeyValue.pair(n.getId(), n)).toList());
+                .flatMap((key, event) -> {
+                    StreamsMetrics.folded(event.getKind().name());
+                    return GraphProjection.staticNodes(event).stream().map(n -> KeyValue.pair(n.getId(), n)).toList();
+                });
 
         // The held facts live in the record cache until they are sent, so a held put costs no changelog
         // write. The merged node and edge stores below have no cache: their input is combined already, and

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  * Retry-After at once instead of queueing, so a crowd of clients slows nobody down for long.
  */
 @ApplicationScoped
+// Made at start, so its metrics exist (at zero) before the first request.
+@io.quarkus.runtime.Startup
 public class TraversalGate {
 
     private final Semaphore permits;
@@ -31,6 +33,7 @@ public class TraversalGate {
         this.waitMillis = wait.toMillis();
         this.metrics = metrics;
         Gauge.builder("headwater.query.traversals.running", permits, p -> capacity - p.availablePermits()).register(metrics);
+        metrics.counter("headwater.query.traversals.refused");
     }
 
     /** A permit, or {@link OverloadedException} when none frees up in time. */

@@ -12,5 +12,5 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DecisionList(String trainedOn, String model, Instant from, Instant until, List<Impact.ModelVersionImpact> modelVersions,
-                           List<DecisionView> decisions, String nextCursor, boolean partial, String partialReason) {
+                           List<DecisionView> decisions, String nextCursor, boolean partial, String partialReason) implements PartialAnswer {
 }

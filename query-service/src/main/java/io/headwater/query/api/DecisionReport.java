@@ -22,7 +22,7 @@ public record DecisionReport(Instant generatedAt, String generatedBy, Instant as
                              ModelVersionView modelVersion, ServingAnswer servingAtDecision, RunDetails trainingRun, Map<String, List<RunDetails.DataRef>> data,
                              List<Provenance.UpstreamStep> upstream, List<AlertView> driftAtDecision,
                              List<ModelValidations.Validation> validations, List<Access> accessedBy,
-                             String accessNote, boolean partial, String partialReason, Redacted redacted) {
+                             String accessNote, boolean partial, String partialReason, Redacted redacted) implements PartialAnswer {
 
     /** One read of the decision, as the audit recorded it. */
     public record Access(Instant time, String principal, String service, String method, String path, int status) {

@@ -12,7 +12,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Impact(String nodeId, List<String> jobs, int runCount, List<String> runs, List<String> datasetVersions,
                      List<ModelVersionImpact> modelVersions, long decisionCount, List<DecisionView> decisions, String nextCursor,
-                     boolean partial, String partialReason, Redacted redacted) {
+                     boolean partial, String partialReason, Redacted redacted) implements PartialAnswer {
 
     public record ModelVersionImpact(String id, long decisionCount) {
     }

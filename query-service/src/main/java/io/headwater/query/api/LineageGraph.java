@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Marquez's lineage answer: {"graph": [nodes sorted by id]}, plus whether a bound cut it short. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LineageGraph(List<Node> graph, Boolean partial, String partialReason, Redacted redacted) {
+public record LineageGraph(List<Node> graph, Boolean partial, String partialReason, Redacted redacted) implements PartialAnswer {
 
     /** One node: Marquez's id, type (DATASET or JOB) and data, with its edges among the returned nodes. */
     @Schema(name = "LineageNode", description = "A node of Marquez's lineage answer: its id, type (DATASET or JOB), data, and edges among the nodes returned")

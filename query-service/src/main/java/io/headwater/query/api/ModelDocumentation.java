@@ -16,5 +16,5 @@ import java.util.Map;
 public record ModelDocumentation(Instant generatedAt, String generatedBy, Instant asOf, ModelVersionView modelVersion, RunDetails trainingRun,
                                  Map<String, List<RunDetails.DataRef>> data, List<Provenance.UpstreamStep> upstream,
                                  List<ModelValidations.Validation> validations, String previousVersion, RunComparison changesFromPrevious,
-                                 List<AlertView> alerts, boolean partial, String partialReason, Redacted redacted) {
+                                 List<AlertView> alerts, boolean partial, String partialReason, Redacted redacted) implements PartialAnswer {
 }

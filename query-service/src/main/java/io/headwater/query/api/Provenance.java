@@ -18,7 +18,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Provenance(DecisionView decision, ModelVersionView modelVersion, RunDetails trainingRun,
                          Map<String, List<RunDetails.DataRef>> data, List<UpstreamStep> upstream, GraphAnswer graph,
-                         Instant asOf, boolean partial, String partialReason, Redacted redacted) {
+                         Instant asOf, boolean partial, String partialReason, Redacted redacted) implements PartialAnswer {
 
     /** One dataset version upstream of the training data, the run that wrote it, that run's code and inputs. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -23,6 +23,8 @@ import java.util.function.UnaryOperator;
  * services' own identity, within the configured timeout; a peer that does not answer is a 503 to the caller.
  */
 @ApplicationScoped
+// Made at start, so its metrics exist (at zero) before the first request.
+@io.quarkus.runtime.Startup
 public class PeerClient {
 
     private final HttpClient http;
@@ -31,12 +33,17 @@ public class PeerClient {
     /** The internal endpoints admit only the services' own identity; a user's key is refused there. */
     private final Optional<String> serviceAuthorization;
 
+    private static final String LOOKUPS = "headwater.query.remote.lookups";
+
     public PeerClient(ObjectMapper json, @ConfigProperty(name = "headwater.query.remote-timeout") Duration timeout,
                       io.headwater.security.AccessSettings access) {
         this.json = json;
         this.timeout = timeout;
         this.serviceAuthorization = access.serviceAuthorization();
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        for (String outcome : new String[]{"answered", "refused", "unanswered"}) {
+            io.micrometer.core.instrument.Metrics.counter(LOOKUPS, "outcome", outcome);
+        }
     }
 
     public JavaType type(Class<?> type) {
@@ -78,6 +85,11 @@ public class PeerClient {
         }
     }
 
+    /** {@code headwater_query_remote_lookups_total{outcome}}: look-ups of keys another instance holds (answered, refused, unanswered). */
+    private static void lookup(String outcome) {
+        io.micrometer.core.instrument.Metrics.counter(LOOKUPS, "outcome", outcome).increment();
+    }
+
     public static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
@@ -87,8 +99,11 @@ public class PeerClient {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
             serviceAuthorization.ifPresent(authorization -> request.header("Authorization", authorization));
-            return http.send(method.apply(request).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(method.apply(request).build(), HttpResponse.BodyHandlers.ofString());
+            lookup(response.statusCode() / 100 == 2 ? "answered" : "refused");
+            return response;
         } catch (IOException e) {
+            lookup("unanswered");
             throw UnavailableException.peerDidNotAnswer("the instance holding this key (" + owner + ") did not answer: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
