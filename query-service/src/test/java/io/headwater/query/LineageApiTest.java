@@ -111,9 +111,18 @@ class LineageApiTest {
         given().queryParam("nodeId", CLEAN).queryParam("direction", "upstream").get("/api/v1/lineage")
                 .then().statusCode(200).body("graph.id", contains(CLEAN, RAW, CLEANER));
         given().queryParam("nodeId", CLEAN).queryParam("direction", "downstream").queryParam("depth", 1).get("/api/v1/lineage")
-                .then().statusCode(200).body("graph.id", contains(CLEAN, REPORTER));
+                .then().statusCode(200).body("graph.id", contains(CLEAN, REPORTER))
+                // The reporter's output lies beyond: the answer says so.
+                .body("partial", equalTo(true)).body("partialReason", containsString("depth"));
+        given().queryParam("nodeId", CLEAN).queryParam("direction", "downstream").queryParam("depth", 5).get("/api/v1/lineage")
+                .then().statusCode(200).body("partial", org.hamcrest.Matchers.nullValue());
         given().queryParam("nodeId", REPORT + "#some-version").queryParam("depth", 2).get("/api/v1/lineage")
                 .then().statusCode(200).body("graph.id", contains(CLEAN, REPORT, REPORTER));
+        // The version apart from the id: the same answer, with no '#' to escape.
+        given().queryParam("nodeId", REPORT).queryParam("version", "some-version").queryParam("depth", 2).get("/api/v1/lineage")
+                .then().statusCode(200).body("graph.id", contains(CLEAN, REPORT, REPORTER));
+        given().queryParam("nodeId", REPORT + "#v1").queryParam("version", "v2").get("/api/v1/lineage")
+                .then().statusCode(400).body("errors[0].pointer", equalTo("version"));
     }
 
     @Test

@@ -45,15 +45,19 @@ public record Neighbourhood(Map<String, Integer> distance, Map<String, List<Grap
             List<GraphEdge> all = new ArrayList<>(in);
             all.addAll(out);
             edges.put(current, all);
-            if (!budget.mayExpand(d)) {
-                continue;
-            }
             List<String> next = new ArrayList<>();
             if (upstream) {
                 in.forEach(e -> next.add(e.getSource()));
             }
             if (downstream) {
                 out.forEach(e -> next.add(e.getTarget()));
+            }
+            if (!budget.mayExpand(d)) {
+                // More lies beyond the depth asked for: the answer says it is partial, and why.
+                if (next.stream().anyMatch(n -> !distance.containsKey(n))) {
+                    budget.cutAtDepth();
+                }
+                continue;
             }
             for (String neighbour : next) {
                 if (distance.containsKey(neighbour)) {

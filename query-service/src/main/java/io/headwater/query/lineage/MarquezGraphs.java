@@ -41,6 +41,7 @@ final class MarquezGraphs {
             out.sort(Comparator.comparing(LineageGraph.Edge::destination));
             nodes.add(new LineageGraph.Node(id, node.getKind().name(), data.apply(node, edges), in, out));
         }
-        return found.truncated() ? new LineageGraph(nodes, true, budget.partialReason(), null) : new LineageGraph(nodes, null, null, null);
+        // Cut short by a node, edge or time bound, or more beyond the depth asked for: partial, with the reason.
+        return found.truncated() || budget.partial() ? new LineageGraph(nodes, true, budget.partialReason(), null) : new LineageGraph(nodes, null, null, null);
     }
 }

@@ -39,8 +39,10 @@ public class ImpactResource {
     public Impact impact(@Parameter(description = "any node id: " + NodeId.DATASET_VERSION_FORM + ", " + NodeId.RUN_FORM + ", " + NodeId.JOB_FORM + ", ...") @QueryParam("nodeId") String nodeId,
                          @Parameter(description = "steps to follow downstream (default 50)") @QueryParam("depth") @DefaultValue("50") String depth,
                          @QueryParam("cursor") String cursor,
-                         @Parameter(description = "decisions per page (default 50)") @QueryParam("limit") @DefaultValue("50") String limit) {
-        String node = QueryParameters.required("nodeId", nodeId, NodeId.DATASET_VERSION_FORM);
+                         @Parameter(description = "decisions per page (default 50)") @QueryParam("limit") @DefaultValue("50") String limit,
+                         @Parameter(description = "the dataset's, job's or model's version, instead of #<version> in nodeId (which must then be sent as %23)")
+                         @QueryParam("version") String version) {
+        String node = QueryParameters.node(nodeId, version, NodeId.DATASET_VERSION_FORM);
         scoped.requireVisible(node);
         return scoped.impact(impact.impact(node, parameters.bounds(depth), cursor, QueryParameters.limit(QueryParameters.integer("limit", limit))));
     }

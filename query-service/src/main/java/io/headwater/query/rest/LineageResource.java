@@ -46,8 +46,10 @@ public class LineageResource {
             @Parameter(description = NodeId.DATASET_FORM + " or " + NodeId.JOB_FORM) @QueryParam("nodeId") String nodeId,
             @Parameter(description = "edges to follow from the node (default 20, Marquez's)") @QueryParam("depth") @DefaultValue("20") String depth,
             @Parameter(description = "upstream, downstream, or both (default, as Marquez)") @QueryParam("direction") @DefaultValue("both") String direction,
-            @Parameter(description = "ISO-8601 instant: the graph as it was known then") @QueryParam("asOf") String asOf) {
-        String node = QueryParameters.required("nodeId", nodeId, NodeId.DATASET_FORM);
+            @Parameter(description = "ISO-8601 instant: the graph as it was known then") @QueryParam("asOf") String asOf,
+            @Parameter(description = "the dataset's or job's version, instead of #<version> in nodeId (which must then be sent as %23)")
+            @QueryParam("version") String version) {
+        String node = QueryParameters.node(nodeId, version, NodeId.DATASET_FORM);
         Direction parsed = Direction.parse(direction)
                 .orElseThrow(() -> new InvalidParameterException("direction", "must be upstream, downstream or both"));
         scoped.requireVisible(node);

@@ -73,6 +73,22 @@ public class QueryParameters {
         }
     }
 
+    /**
+     * The node asked about: nodeId as given, or, with version, that dataset's, job's or model's version. A separate
+     * version spares callers the URL escaping of '#' (an unescaped '#' ends the URL, so the version would be dropped).
+     */
+    public static String node(String nodeId, String version, String example) {
+        String node = required("nodeId", nodeId, example);
+        if (version == null || version.isBlank()) {
+            return node;
+        }
+        try {
+            return io.headwater.contract.graph.NodeId.parse(node).atVersion(version.trim()).value();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException("version", e.getMessage());
+        }
+    }
+
     public static String required(String name, String value, String example) {
         if (value == null || value.isBlank()) {
             throw new InvalidParameterException(name, "is required, e.g. " + example);

@@ -121,6 +121,19 @@ public record NodeId(NodeKind kind, String namespace, String name, String versio
         };
     }
 
+    /** This dataset's, job's or model's id at a version; IllegalArgumentException for a kind without versions, or an id naming one already. */
+    public NodeId atVersion(String atVersion) {
+        if (version != null) {
+            throw new IllegalArgumentException("'" + value() + "' names a version already");
+        }
+        return switch (kind) {
+            case DATASET -> datasetVersion(namespace, name, atVersion);
+            case JOB -> jobVersion(namespace, name, atVersion);
+            case MODEL -> modelVersion(name, atVersion);
+            default -> throw new IllegalArgumentException("a " + kind.name().toLowerCase(java.util.Locale.ROOT) + " has no versions");
+        };
+    }
+
     /** A version's dataset, job or model; a field's dataset; any other id itself. */
     public NodeId unversioned() {
         return switch (kind) {

@@ -81,4 +81,13 @@ class NodeIdTest {
         assertThat(NodeId.tryParse(null)).isEmpty();
         assertThatThrownBy(() -> NodeId.parse("table:a:b")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dataset:<namespace>:<name>");
     }
+
+    @Test
+    void aVersionGivenApartNamesTheVersionOfThatDatasetJobOrModel() {
+        assertThat(NodeId.parse("dataset:file:/data/orders").atVersion("v 7")).isEqualTo(NodeId.datasetVersion("file", "/data/orders", "v 7"));
+        assertThat(NodeId.parse("job:spark:etl").atVersion("abc")).isEqualTo(NodeId.jobVersion("spark", "etl", "abc"));
+        assertThat(NodeId.parse("model:churn").atVersion("3").value()).isEqualTo("model:churn#3");
+        assertThatThrownBy(() -> NodeId.parse("model:churn#3").atVersion("4")).hasMessageContaining("names a version already");
+        assertThatThrownBy(() -> NodeId.run("r1").atVersion("4")).hasMessageContaining("a run has no versions");
+    }
 }
