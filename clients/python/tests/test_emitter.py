@@ -254,3 +254,34 @@ class CaptureTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ReadmeExampleTest(unittest.TestCase):
+    """The README's Python example runs as written and sends what it says."""
+
+    def test_the_readme_example_runs_as_written(self):
+        readme = os.path.join(HERE, "..", "..", "..", "README.md")
+        with open(readme, encoding="utf-8") as f:
+            text = f.read()
+        start = text.index("```python\n") + len("```python\n")
+        example = text[start:text.index("```", start)]
+        ingest = Ingest()
+        spool = tempfile.mkdtemp()
+        saved = {k: os.environ.get(k) for k in ("HEADWATER_URL", "HEADWATER_SPOOL_DIR")}
+        os.environ["HEADWATER_URL"] = ingest.url
+        os.environ["HEADWATER_SPOOL_DIR"] = spool
+        try:
+            exec(compile(example, "README.md", "exec"), {})
+        finally:
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
+            ingest.close()
+            shutil.rmtree(spool, ignore_errors=True)
+        self.assertEqual(["START", "COMPLETE"], [e["eventType"] for e in ingest.events])
+        complete = ingest.events[1]
+        self.assertEqual("churn-train", complete["job"]["name"])
+        self.assertEqual("tenure", complete["run"]["facets"]["headwater_referenceProfile"]["features"][0]["feature"])
+        self.assertEqual("7", complete["outputs"][0]["facets"]["headwater_modelArtifact"]["version"])

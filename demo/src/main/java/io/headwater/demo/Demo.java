@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,19 +73,22 @@ public final class Demo {
 
         out.println("2. Training: parameters, metrics, git, environment, reference profile and the model version, through the emitter");
         String runId = Training.run(root, platform.ingest, version, out);
-        platform.await("/api/v1/models/churn/versions/" + version, v -> v.has("trainingRun"), Training.timeout());
+        JsonNode trained = platform.await("/api/v1/models/churn/versions/" + version, v -> v.has("trainingRun"), Training.timeout());
         out.println("  run " + runId + " produced model churn version " + version);
+        // What follows happens after the training, as in life: decisions and monitoring windows are timed from its end,
+        // so asking as of a decision's time finds the model that made it.
+        Instant trainedAt = trained.at("/version/createdAt").isTextual() ? Instant.parse(trained.at("/version/createdAt").asText()) : Instant.now();
 
         out.println("3. Serving: " + DECISIONS + " decisions through the Java decisions client (batched, retried, bounded)");
         String sample = "demo-" + version + "-" + 4242;
         ProgressBar serving = new ProgressBar(out, "decisions", DECISIONS);
         Random random = new Random(7);
         try (DecisionsClient client = DecisionsClient.builder(ClientConfig.fromEnvironment().withUrl(platform.ingest)).build()) {
-            Instant start = Instant.now().minus(1, ChronoUnit.HOURS);
             for (int i = 0; i < DECISIONS; i++) {
                 double score = random.nextDouble();
+                // Timed as it is sent: after the training, never ahead of the clock.
                 client.send(Decision.of("demo-" + version + "-" + i, "churn", version, Map.of("churn", score > 0.7, "score", Math.round(score * 1000) / 1000.0))
-                        .withSubject("customer-" + random.nextInt(50_000)).at(start.plusMillis(i * 360L)));
+                        .withSubject("customer-" + random.nextInt(50_000)).at(Instant.now()));
                 if (i % 100 == 0) {
                     serving.update(client.stats().sent());
                 }
@@ -96,17 +98,19 @@ public final class Demo {
         }
         platform.await("/api/v1/models/churn/versions/" + version, v -> v.at("/version/decisionCount").asLong() >= DECISIONS, Training.timeout());
 
-        out.println("4. Monitoring: hourly windows, as trained at first, then customers with far shorter tenure");
+        out.println("4. Monitoring: the time since training in windows, as trained at first, then customers with far shorter tenure");
         int windows = 8;
         ProgressBar monitoring = new ProgressBar(out, "windows", windows);
-        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(windows, ChronoUnit.HOURS);
+        // The serving so far, cut into equal windows (in production each would be an hour or a day).
+        Instant hour = trainedAt;
+        Duration width = Duration.between(trainedAt, Instant.now()).dividedBy(windows);
         for (int w = 0; w < windows; w++) {
             boolean drifted = w >= 5;
             List<Long> tenure = Training.tenureCounts(random, 5000, drifted ? 4 : 18);
             platform.post("/api/v1/monitoring", """
                     {"modelName":"churn","modelVersion":"%s","windowStart":"%s","windowEnd":"%s","sampleCount":5000,
                      "features":[{"feature":"tenure","kind":"NUMERIC","binEdges":%s,"counts":%s}]}"""
-                    .formatted(version, hour.plus(w, ChronoUnit.HOURS), hour.plus(w + 1, ChronoUnit.HOURS), Training.TENURE_EDGES, tenure));
+                    .formatted(version, hour.plus(width.multipliedBy(w)), hour.plus(width.multipliedBy(w + 1)), Training.TENURE_EDGES, tenure));
             monitoring.update(w + 1);
         }
         monitoring.done(windows + " windows sent (the last 3 drifted)");
@@ -118,11 +122,7 @@ public final class Demo {
         JsonNode provenance = platform.await("/api/v1/decisions/" + sample + "/provenance", p -> p.has("trainingRun"), Training.timeout());
         ProvenancePrinter.provenance(provenance, out);
         out.println();
-        for (JsonNode alert : alerts) {
-            if (alert.get("metric").asText().equals("psi")) {
-                AlertPrinter.alert(alert, out);
-            }
-        }
+        AlertPrinter.grouped(alerts, out);
         out.println();
         out.println("Open it in a browser:");
         out.println("  " + platform.query + "/ui/decisions/" + sample);

@@ -43,13 +43,20 @@ class DemoIT {
         assertThat(out).contains("23 events accepted", "10000 decisions acknowledged by Kafka", "8 windows sent");
         assertThat(out).containsPattern("training data: +dataset:file:/srv/spark-demo/data/out/top_countries#01a215d9-621d-7ff9-a94f-918dbef73407");
         assertThat(out).contains("← job:spike:spike_job1.adaptive_spark_plan.out_revenue_by_country", "← job:airflow:BQ.download");
-        assertThat(out).containsPattern("Drift alert on churn version \\S+: psi of tenure is [0-9.]+ \\(threshold 0.200\\), ALERT, OPEN");
+        assertThat(out).containsPattern("Model churn version \\S+ \\(\\d+ alerts?, trained by run:\\S+\\)").containsPattern("OPEN +ALERT +psi +tenure +[0-9.]+ +0.200");
         assertThat(out).contains(PLATFORM.platform().query.url() + "/api/v1/decisions/" + decision + "/provenance");
 
         // What it printed is what the platform answers.
         JsonNode answer = PLATFORM.query("/api/v1/decisions/" + decision + "/provenance").expect(200).json();
         assertThat(answer.at("/modelVersion/decisionCount").asLong()).isEqualTo(10_000);
         assertThat(out).contains("trained by " + answer.at("/trainingRun/id").asText());
+        // The timeline holds: the decision came after its model was trained, so asking as of its time finds that model.
+        Instant decided = Instant.parse(answer.at("/decision/decisionTime").asText());
+        assertThat(decided).isAfterOrEqualTo(Instant.parse(answer.at("/trainingRun/endTime").asText()));
+        JsonNode then = PLATFORM.query("/api/v1/decisions/" + decision + "/provenance?asOf=" + io.headwater.testkit.Http.encode(decided.toString()))
+                .expect(200).json();
+        assertThat(then.at("/modelVersion/version").asText()).isEqualTo(answer.at("/modelVersion/version").asText());
+        assertThat(then.at("/trainingRun/id").asText()).isEqualTo(answer.at("/trainingRun/id").asText());
 
         // The same story in a browser: every page type on the demo's data, and two runs of the training job to compare.
         String version = answer.at("/modelVersion/version").asText();
