@@ -212,6 +212,20 @@ class ProvenanceIT {
         assertThat(PLATFORM.query("/api/v1/runs?job=" + Http.encode("job:ml:churn-train") + "&limit=1").expect(200).json()).hasSize(1);
         PLATFORM.query("/api/v1/runs?job=" + Http.encode("job:ml:nothing")).expect(404).json();
         PLATFORM.query("/api/v1/runs").expect(400).json();
+        // Paged, and filtered by state and start time; or every job of a namespace.
+        String churn = "/api/v1/runs?job=" + Http.encode("job:ml:churn-train");
+        assertThat(PLATFORM.query(churn + "&offset=1&limit=1").expect(200).json().at("/0/runId").asText()).isEqualTo(RUN_7);
+        assertThat(PLATFORM.query(churn + "&state=complete").expect(200).json()).extracting(r -> r.path("state").asText()).containsOnly("COMPLETE");
+        java.time.Instant newest = java.time.Instant.parse(jobRuns.at("/0/startTime").asText());
+        assertThat(PLATFORM.query(churn + "&from=" + Http.encode(newest.toString())).expect(200).json())
+                .extracting(r -> r.path("runId").asText()).containsExactly(RUN_8);
+        assertThat(PLATFORM.query(churn + "&until=" + Http.encode(newest.toString())).expect(200).json())
+                .extracting(r -> r.path("runId").asText()).containsExactly(RUN_7);
+        assertThat(PLATFORM.query("/api/v1/runs?namespace=ml").expect(200).json()).extracting(r -> r.path("runId").asText())
+                .contains(RUN_8, RUN_7);
+        PLATFORM.query(churn + "&state=sleeping").expect(400).json();
+        PLATFORM.query(churn + "&namespace=ml").expect(400).json();
+        PLATFORM.query(churn + "&offset=-1").expect(400).json();
     }
 
     @Test

@@ -49,6 +49,12 @@ public class ScopedAnswers {
         return new Redaction(scope, run -> graph.node(run).map(n -> n.getAttributes().get(NodeAttributes.Run.JOB)));
     }
 
+    /** Whether this request's reader may see the node. */
+    public boolean visible(String nodeId) {
+        Redaction redaction = redaction(null);
+        return redaction == null || !redaction.hides(nodeId);
+    }
+
     /** Refuses a question about a node that lies outside the reader's scope. */
     public void requireVisible(String nodeId) {
         Redaction redaction = redaction(null);

@@ -43,13 +43,36 @@ public class RunResource {
     }
 
     @GET
-    @Operation(summary = "A job's runs, newest first: state, start, end, duration, code version")
-    public List<RunSummary> runs(@Parameter(description = NodeId.JOB_FORM, required = true) @QueryParam("job") String job,
+    @Operation(summary = "Runs of a job, or of every job of a namespace, newest first: state, start, end, duration, code version",
+            description = "Give job or namespace. Filter by state and by start time (from inclusive, until exclusive); page with offset and limit.")
+    public List<RunSummary> runs(@Parameter(description = NodeId.JOB_FORM) @QueryParam("job") String job,
+                                 @Parameter(description = "a namespace: the runs of all its jobs (instead of job)") @QueryParam("namespace") String namespace,
+                                 @Parameter(description = "START, RUNNING, COMPLETE, ABORT, FAIL or OTHER") @QueryParam("state") String state,
+                                 @Parameter(description = "ISO-8601: runs started then or later") @QueryParam("from") String from,
+                                 @Parameter(description = "ISO-8601: runs started before then") @QueryParam("until") String until,
+                                 @Parameter(description = "runs to skip (default 0)") @QueryParam("offset") @DefaultValue("0") String offset,
                                  @Parameter(description = "at most this many (default 100)") @QueryParam("limit") @DefaultValue("100") String limit) {
-        String jobId = QueryParameters.required("job", job, NodeId.JOB_FORM);
-        scoped.requireVisible(jobId);
-        return runs.runsOfJob(jobId, QueryParameters.limit(QueryParameters.integer("limit", limit)));
+        boolean byJob = job != null && !job.isBlank();
+        boolean byNamespace = namespace != null && !namespace.isBlank();
+        if (byJob == byNamespace) {
+            throw new InvalidParameterException(byJob ? "namespace" : "job", "give job (" + NodeId.JOB_FORM + ") or namespace, one of them");
+        }
+        if (state != null && !STATES.contains(state.toUpperCase(java.util.Locale.ROOT))) {
+            throw new InvalidParameterException("state", "must be one of " + String.join(", ", STATES));
+        }
+        int skip = QueryParameters.integer("offset", offset);
+        if (skip < 0) {
+            throw new InvalidParameterException("offset", "must not be negative");
+        }
+        if (byJob) {
+            scoped.requireVisible(job.trim());
+        }
+        return runs.runs(byJob ? job.trim() : null, byNamespace ? namespace.trim() : null, scoped::visible, state,
+                QueryParameters.instant("from", from), QueryParameters.instant("until", until), skip,
+                QueryParameters.limit(QueryParameters.integer("limit", limit)));
     }
+
+    private static final List<String> STATES = java.util.Arrays.stream(io.headwater.avro.RunState.values()).map(Enum::name).toList();
 
     @GET
     @Path("/compare")

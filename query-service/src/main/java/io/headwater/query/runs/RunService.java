@@ -33,6 +33,14 @@ public class RunService {
         return JobRuns.of(new GraphView(store, null), jobId, limit);
     }
 
+    /** Runs of one job, or of every job of a namespace the reader may see; by state and start time, one page. */
+    public List<io.headwater.query.api.RunSummary> runs(String jobId, String namespace, java.util.function.Predicate<String> visible, String state,
+                                                       java.time.Instant from, java.time.Instant until, int offset, int limit) {
+        JobRuns.Filter filter = new JobRuns.Filter(state, from, until);
+        GraphView graph = new GraphView(store, null);
+        return jobId != null ? JobRuns.of(graph, jobId, filter, offset, limit) : JobRuns.ofNamespace(graph, namespace, visible, filter, offset, limit);
+    }
+
     public RunComparison compare(List<String> runIds) {
         return RunComparisons.of(runIds.stream().map(id -> run(id, null)).toList());
     }

@@ -144,6 +144,11 @@ public record NodeId(NodeKind kind, String namespace, String name, String versio
         };
     }
 
+    /** The prefix shared by the ids of all jobs (and job versions) of a namespace, for a prefix scan. */
+    public static String jobIdPrefix(String namespace) {
+        return JOB + PART + namespace + PART;
+    }
+
     /** The prefix shared by the ids of all fields of a dataset, for a prefix scan. */
     public static String fieldIdPrefix(String namespace, String dataset) {
         return FIELD + PART + namespace + PART + dataset + PART;
