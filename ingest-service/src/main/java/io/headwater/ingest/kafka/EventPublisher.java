@@ -64,9 +64,18 @@ public class EventPublisher {
 
     /** Sends without waiting; the future completes when the broker acknowledged, or fails with KafkaUnavailableException. */
     public CompletableFuture<RecordMetadata> send(String topic, String key, SpecificRecord value) {
+        return send(topic, key, value, null);
+    }
+
+    /** As {@link #send(String, String, SpecificRecord)}, with the request's traceparent as a header (none where null). */
+    public CompletableFuture<RecordMetadata> send(String topic, String key, SpecificRecord value, String traceparent) {
         CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
         try {
-            producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> {
+            ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(topic, key, value);
+            if (traceparent != null) {
+                record.headers().add(io.headwater.ingest.service.TraceParent.HEADER, traceparent.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            producer.send(record, (metadata, error) -> {
                 if (error == null) {
                     acked.complete(metadata);
                 } else if (error instanceof RecordTooLargeException) {
@@ -93,6 +102,11 @@ public class EventPublisher {
     /** Sends and waits for the acknowledgement. */
     public RecordMetadata sendAndWait(String topic, String key, SpecificRecord value) {
         return await(send(topic, key, value));
+    }
+
+    /** Sends with the request's traceparent and waits for the acknowledgement. */
+    public RecordMetadata sendAndWait(String topic, String key, SpecificRecord value, String traceparent) {
+        return await(send(topic, key, value, traceparent));
     }
 
     /** Waits for one acknowledgement, within the ack timeout. */

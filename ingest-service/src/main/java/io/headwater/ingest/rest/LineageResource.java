@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
+import io.headwater.ingest.service.TraceParent;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * OpenLineage's HTTP transport endpoint, as Marquez serves it: an existing Spark, Airflow or dbt
@@ -31,6 +33,7 @@ import java.io.InputStream;
 @Path("/api/v1/lineage")
 @Tag(name = "lineage", description = "OpenLineage events in")
 public class LineageResource {
+
 
     static final String NDJSON = "application/x-ndjson";
     private static final String EXAMPLE = """
@@ -68,10 +71,12 @@ public class LineageResource {
     @APIResponse(responseCode = "422", description = "Breaks the OpenLineage spec; errors[] names each field by JSON pointer")
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; nothing stored; see Retry-After")
     public Response post(InputStream in, @HeaderParam("Content-Length") Long length,
+                         @Parameter(description = ServingResource.TRACE_DOC)
+                         @HeaderParam(TraceParent.HEADER) String traceparent,
                          @HeaderParam("Authorization") String authorization) {
         String eventId;
         try (RequestBodies.Body body = limits.event(in, length)) {
-            eventId = ingest.accept(body.bytes(), Sender.of(identity));
+            eventId = ingest.accept(body.bytes(), Sender.of(identity).traced(traceparent));
         }
         return Response.status(Response.Status.CREATED).header("X-Headwater-Event-Id", eventId).build();
     }
@@ -88,11 +93,13 @@ public class LineageResource {
     @APIResponse(responseCode = "201", description = "Every event accepted")
     @APIResponse(responseCode = "207", description = "Some events rejected or unavailable; see results[]")
     public Response batch(InputStream in, @HeaderParam("Content-Type") String contentType, @HeaderParam("Content-Length") Long length,
+                          @Parameter(description = ServingResource.TRACE_DOC)
+                          @HeaderParam(TraceParent.HEADER) String traceparent,
                           @HeaderParam("Authorization") String authorization) {
         boolean ndjson = contentType != null && contentType.startsWith(NDJSON);
         BatchResult result;
         try (RequestBodies.Body body = limits.batch(in, length)) {
-            result = batch.acceptLineage(body.bytes(), ndjson, limits.maxBatchEvents(), Sender.of(identity));
+            result = batch.acceptLineage(body.bytes(), ndjson, limits.maxBatchEvents(), Sender.of(identity).traced(traceparent));
         }
         int status = result.accepted() == result.results().size() ? 201 : 207;
         return Response.status(status).entity(result).build();

@@ -22,12 +22,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import io.headwater.ingest.service.TraceParent;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** What serving systems send: every decision a model made, and per-window monitoring statistics. */
 @RolesAllowed(Roles.PRODUCER)
 @Path("/api/v1")
 @Tag(name = "serving", description = "Decisions, monitoring statistics and deployments in")
 public class ServingResource {
+
+    static final String TRACE_DOC = "W3C trace context, continued (or a new trace); the answer's traceparent is ingest's span, "
+            + "and the events carry it on Kafka to the graph facts they produce";
+
+
 
     private static final String DECISION = """
             {"decisionId":"d-000001","modelName":"churn","modelVersion":"3","decisionTime":"2026-11-26T10:15:00Z",
@@ -63,8 +70,9 @@ public class ServingResource {
                     + "(/3/decisionTime). 201 once Kafka acknowledged every item; resending after a 503 is safe (keyed by decisionId).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "decision", value = DECISION)))
     @APIResponse(responseCode = "201", description = "Every decision stored")
-    public Response decisions(InputStream in, @HeaderParam("Content-Length") Long length) {
-        return stored(in, length, ServingIngestService.DECISION);
+    public Response decisions(InputStream in, @HeaderParam("Content-Length") Long length,
+                              @Parameter(description = TRACE_DOC) @HeaderParam(TraceParent.HEADER) String traceparent) {
+        return stored(in, length, ServingIngestService.DECISION, traceparent);
     }
 
     @POST
@@ -76,8 +84,9 @@ public class ServingResource {
                     + "stops; query-service answers which version served at any time (GET /api/v1/models/{name}/serving?at=).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "deployment", value = DEPLOYMENT)))
     @APIResponse(responseCode = "201", description = "Every deployment stored")
-    public Response deployments(InputStream in, @HeaderParam("Content-Length") Long length) {
-        return stored(in, length, ServingIngestService.DEPLOYMENT);
+    public Response deployments(InputStream in, @HeaderParam("Content-Length") Long length,
+                              @Parameter(description = TRACE_DOC) @HeaderParam(TraceParent.HEADER) String traceparent) {
+        return stored(in, length, ServingIngestService.DEPLOYMENT, traceparent);
     }
 
     @POST
@@ -89,15 +98,16 @@ public class ServingResource {
                     + "category counts; the prediction distribution; quality metrics when labels are known.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "window", value = MONITORING)))
     @APIResponse(responseCode = "201", description = "Every window stored")
-    public Response monitoring(InputStream in, @HeaderParam("Content-Length") Long length) {
-        return stored(in, length, ServingIngestService.MONITORING);
+    public Response monitoring(InputStream in, @HeaderParam("Content-Length") Long length,
+                              @Parameter(description = TRACE_DOC) @HeaderParam(TraceParent.HEADER) String traceparent) {
+        return stored(in, length, ServingIngestService.MONITORING, traceparent);
     }
 
     /** 201 once Kafka acknowledged every item of the body; what the items' ids are. */
-    private Response stored(InputStream in, Long length, String kind) {
+    private Response stored(InputStream in, Long length, String kind, String traceparent) {
         List<String> ids;
         try (RequestBodies.Body body = limits.batch(in, length)) {
-            ids = serving.accept(body.bytes(), kind, limits.maxBatchEvents(), Sender.of(identity));
+            ids = serving.accept(body.bytes(), kind, limits.maxBatchEvents(), Sender.of(identity).traced(traceparent));
         }
         return Response.status(Response.Status.CREATED).entity(Map.of("accepted", ids.size(), "ids", ids)).build();
     }

@@ -61,7 +61,7 @@ public class BatchIngestService {
                 Outgoing outgoing = lineage.prepare(event, raw, received, "/" + i, "http-batch", sender);
                 sent.add(outgoing);
                 sentIndex.add(i);
-                acks.add(publisher.send(outgoing.topic(), outgoing.key(), outgoing.value()));
+                acks.add(publisher.send(outgoing.topic(), outgoing.key(), outgoing.value(), sender.trace()));
             } catch (InvalidEventException e) {
                 results.set(i, BatchResult.Item.rejected(i, e.getMessage(),
                         e.violations().stream().map(v -> new Problem.FieldError(v.pointer(), v.detail())).toList()));

@@ -56,7 +56,7 @@ public class LineageIngestService {
         Instant received = Instant.now();
         String raw = reader.text(body);
         Outgoing outgoing = prepare(reader.parse(raw), raw, received, "", "http", sender);
-        publisher.sendAndWait(outgoing.topic(), outgoing.key(), outgoing.value());
+        publisher.sendAndWait(outgoing.topic(), outgoing.key(), outgoing.value(), sender.trace());
         metrics.accepted(KIND, "http", outgoing.producer(), 1);
         metrics.latency(KIND, "http", Duration.between(received, Instant.now()));
         return outgoing.eventId();

@@ -8,11 +8,16 @@ import java.util.List;
 /**
  * Who sent an event, as every stored fact records it ({@code sentBy}), and the namespaces it may write
  * (empty: any). Over HTTP the key's id; from a Kafka topic, the topic (whose ACLs decided who could write).
+ * {@code trace}: the request's {@link TraceParent} (null where there is none), sent on with what it stores.
  */
-public record Sender(String principal, List<String> namespaces) {
+public record Sender(String principal, List<String> namespaces, String trace) {
 
     public Sender {
         namespaces = List.copyOf(namespaces);
+    }
+
+    public Sender(String principal, List<String> namespaces) {
+        this(principal, namespaces, null);
     }
 
     public static Sender of(SecurityIdentity identity) {
@@ -22,6 +27,11 @@ public record Sender(String principal, List<String> namespaces) {
 
     public static Sender kafka(String topic) {
         return new Sender("kafka:" + topic, List.of());
+    }
+
+    /** The same sender, in the trace this request follows. */
+    public Sender traced(String traceparent) {
+        return new Sender(principal, namespaces, traceparent);
     }
 
     public boolean mayWrite(String namespace) {

@@ -115,7 +115,7 @@ public class ServingIngestService {
             }
         }
         List<CompletableFuture<RecordMetadata>> acks = outgoing.stream()
-                .map(o -> publisher.send(o.topic(), o.key(), o.value())).toList();
+                .map(o -> publisher.send(o.topic(), o.key(), o.value(), sender.trace())).toList();
         publisher.awaitAll(acks);
         List<RuntimeException> failures = acks.stream().map(publisher::failure).flatMap(java.util.Optional::stream).toList();
         if (!failures.isEmpty()) {
