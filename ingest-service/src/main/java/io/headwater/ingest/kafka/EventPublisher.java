@@ -73,7 +73,7 @@ public class EventPublisher {
         try {
             ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(topic, key, value);
             if (traceparent != null) {
-                record.headers().add(io.headwater.ingest.service.TraceParent.HEADER, traceparent.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                record.headers().add(io.headwater.ingest.trace.TraceParent.HEADER, traceparent.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             }
             producer.send(record, (metadata, error) -> {
                 if (error == null) {

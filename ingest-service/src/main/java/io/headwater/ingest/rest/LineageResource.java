@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
-import io.headwater.ingest.service.TraceParent;
+import io.headwater.ingest.trace.TraceParent;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-import io.headwater.ingest.service.TraceParent;
+import io.headwater.ingest.trace.TraceParent;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** What serving systems send: every decision a model made, and per-window monitoring statistics. */

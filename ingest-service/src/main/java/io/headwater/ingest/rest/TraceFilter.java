@@ -1,6 +1,6 @@
 package io.headwater.ingest.rest;
 
-import io.headwater.ingest.service.TraceParent;
+import io.headwater.ingest.trace.TraceParent;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;

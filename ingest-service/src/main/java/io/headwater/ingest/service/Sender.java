@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Who sent an event, as every stored fact records it ({@code sentBy}), and the namespaces it may write
  * (empty: any). Over HTTP the key's id; from a Kafka topic, the topic (whose ACLs decided who could write).
- * {@code trace}: the request's {@link TraceParent} (null where there is none), sent on with what it stores.
+ * {@code trace}: the request's {@link io.headwater.ingest.trace.TraceParent} (null where there is none), sent on with what it stores.
  */
 public record Sender(String principal, List<String> namespaces, String trace) {
 

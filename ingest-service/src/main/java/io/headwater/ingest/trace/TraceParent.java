@@ -1,4 +1,4 @@
-package io.headwater.ingest.service;
+package io.headwater.ingest.trace;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
