@@ -26,6 +26,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.nio.charset.StandardCharsets;
+import io.headwater.ingest.trace.TraceParent;
 
 /**
  * Writes Avro records to Kafka (acks=all, idempotent) and reports success only once the broker
@@ -73,7 +75,7 @@ public class EventPublisher {
         try {
             ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(topic, key, value);
             if (traceparent != null) {
-                record.headers().add(io.headwater.ingest.trace.TraceParent.HEADER, traceparent.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                record.headers().add(TraceParent.HEADER, traceparent.getBytes(StandardCharsets.US_ASCII));
             }
             producer.send(record, (metadata, error) -> {
                 if (error == null) {

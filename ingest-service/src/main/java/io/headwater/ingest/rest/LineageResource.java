@@ -34,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 @Tag(name = "lineage", description = "OpenLineage events in")
 public class LineageResource {
 
-
     static final String NDJSON = "application/x-ndjson";
     private static final String EXAMPLE = """
             {"eventType":"START","eventTime":"2026-11-26T03:14:12.618Z","producer":"https://github.com/OpenLineage/OpenLineage/tree/1.53.0/integration/spark",

@@ -34,8 +34,6 @@ public class ServingResource {
     static final String TRACE_DOC = "W3C trace context, continued (or a new trace); the answer's traceparent is ingest's span, "
             + "and the events carry it on Kafka to the graph facts they produce";
 
-
-
     private static final String DECISION = """
             {"decisionId":"d-000001","modelName":"churn","modelVersion":"3","decisionTime":"2026-11-26T10:15:00Z",
              "inputsHash":"sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",

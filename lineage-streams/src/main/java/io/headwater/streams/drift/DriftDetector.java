@@ -87,7 +87,7 @@ public class DriftDetector implements Processor<String, MonitoringStats, String,
         context.forward(new Record<>(DriftWindows.key(modelVersionId, window.getWindowStart()),
                 GraphFact.window(DriftWindows.of(modelVersionId, window, reference, evaluations, now)), context.currentSystemTimeMs()));
         for (Evaluation evaluation : evaluations) {
-            StreamsMetrics.driftEvaluated(evaluation.severity() == null ? "NONE" : evaluation.severity().name());
+            StreamsMetrics.driftEvaluated(evaluation.severity());
             String key = modelVersionId + SEP + evaluation.feature() + SEP + evaluation.metric();
             AlertTracker.Step step = AlertTracker.step(alerts.get(key), evaluation, window, trainingRun, resolveAfterWindows, now);
             alerts.put(key, step.state());
@@ -98,7 +98,7 @@ public class DriftDetector implements Processor<String, MonitoringStats, String,
     }
 
     private void announce(String modelVersionId, DriftAlert alert) {
-        StreamsMetrics.alertAnnounced(alert.getState().name());
+        StreamsMetrics.alertAnnounced(alert.getState());
         long timestamp = context.currentSystemTimeMs();
         context.forward(new Record<>(alert.getAlertId(), GraphFact.alert(alert), timestamp));
         String nodeId = NodeId.alert(alert.getAlertId()).value();

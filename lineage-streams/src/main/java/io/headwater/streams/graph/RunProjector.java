@@ -49,7 +49,7 @@ public class RunProjector implements Processor<String, LineageEvent, String, Gra
     @Override
     public void process(Record<String, LineageEvent> record) {
         String runId = record.key();
-        StreamsMetrics.folded(record.value().getKind().name());
+        StreamsMetrics.folded(record.value().getKind());
         StreamsMetrics.graphLag(record.timestamp(), context.currentSystemTimeMs());
         RunHistory before = histories.get(runId);
         RunHistory after = RunHistories.add(runId, record.value(), before == null ? RunHistories.empty() : before);

@@ -1,5 +1,9 @@
 package io.headwater.streams.metrics;
 
+import io.headwater.avro.AlertSeverity;
+import io.headwater.avro.AlertState;
+import io.headwater.avro.LineageEventKind;
+import io.headwater.kafka.errors.ErrorCounters;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 
@@ -19,6 +23,11 @@ import java.time.Duration;
  */
 public final class StreamsMetrics {
 
+    private static final String FOLDED = "headwater.streams.events.folded";
+    private static final String DRIFT_EVALUATIONS = "headwater.streams.drift.evaluations";
+    private static final String ALERT_ANNOUNCEMENTS = "headwater.streams.alert.announcements";
+    private static final String NO_SEVERITY = "NONE";
+
     private static final Timer GRAPH_LAG = Timer.builder("headwater.streams.graph.lag")
             .description("From ingest's write of a run event to Kafka to its fold into the graph")
             .publishPercentileHistogram().maximumExpectedValue(Duration.ofMinutes(10)).register(Metrics.globalRegistry);
@@ -28,26 +37,24 @@ public final class StreamsMetrics {
 
     /**
      * Every series at zero from the start, so a dashboard shows 0, not "no data", and an alert on a rate works before
-     * the first occurrence. Dead letters and thread failures are counted by the error handlers (headwater-schemas).
+     * the first occurrence. Dead letters and thread failures are counted by the error handlers ({@link ErrorCounters}).
      */
     public static void registerAtZero() {
-        for (String kind : new String[]{"RUN", "DATASET", "JOB"}) {
-            Metrics.counter("headwater.streams.events.folded", "kind", kind);
+        for (LineageEventKind kind : LineageEventKind.values()) {
+            Metrics.counter(FOLDED, "kind", kind.name());
         }
-        for (String severity : new String[]{"NONE", "WARN", "ALERT"}) {
-            Metrics.counter("headwater.streams.drift.evaluations", "severity", severity);
+        Metrics.counter(DRIFT_EVALUATIONS, "severity", NO_SEVERITY);
+        for (AlertSeverity severity : AlertSeverity.values()) {
+            Metrics.counter(DRIFT_EVALUATIONS, "severity", severity.name());
         }
-        for (String state : new String[]{"OPEN", "RESOLVED"}) {
-            Metrics.counter("headwater.streams.alert.announcements", "state", state);
+        for (AlertState state : AlertState.values()) {
+            Metrics.counter(ALERT_ANNOUNCEMENTS, "state", state.name());
         }
-        for (String stage : new String[]{"deserialization", "processing", "serialization", "production"}) {
-            Metrics.counter("headwater.streams.dead.letters", "stage", stage);
-        }
-        Metrics.counter("headwater.streams.thread.failures");
+        ErrorCounters.atZero();
     }
 
-    public static void folded(String kind) {
-        Metrics.counter("headwater.streams.events.folded", "kind", kind).increment();
+    public static void folded(LineageEventKind kind) {
+        Metrics.counter(FOLDED, "kind", kind.name()).increment();
     }
 
     /** appendedAtMs: the record's timestamp (the lineage topic keeps the one ingest's producer set when it sent the event). */
@@ -55,11 +62,12 @@ public final class StreamsMetrics {
         GRAPH_LAG.record(Duration.ofMillis(Math.max(0, nowMs - appendedAtMs)));
     }
 
-    public static void driftEvaluated(String severity) {
-        Metrics.counter("headwater.streams.drift.evaluations", "severity", severity).increment();
+    /** severity: null for a judgement within both thresholds. */
+    public static void driftEvaluated(AlertSeverity severity) {
+        Metrics.counter(DRIFT_EVALUATIONS, "severity", severity == null ? NO_SEVERITY : severity.name()).increment();
     }
 
-    public static void alertAnnounced(String state) {
-        Metrics.counter("headwater.streams.alert.announcements", "state", state).increment();
+    public static void alertAnnounced(AlertState state) {
+        Metrics.counter(ALERT_ANNOUNCEMENTS, "state", state.name()).increment();
     }
 }

@@ -143,7 +143,7 @@ public class TopologyProducer {
         KStream<String, GraphNode> staticNodes = events
                 .filter((key, event) -> event.getKind() != LineageEventKind.RUN)
                 .flatMap((key, event) -> {
-                    StreamsMetrics.folded(event.getKind().name());
+                    StreamsMetrics.folded(event.getKind());
                     return GraphProjection.staticNodes(event).stream().map(n -> KeyValue.pair(n.getId(), n)).toList();
                 });
 

@@ -49,16 +49,15 @@ public class ScopedAnswers {
         return new Redaction(scope, run -> graph.node(run).map(n -> n.getAttributes().get(NodeAttributes.Run.JOB)));
     }
 
-    /** Whether this request's reader may see the node. */
-    public boolean visible(String nodeId) {
+    /** Which nodes this request's reader may see, the reader's scope looked up once for many nodes. */
+    public java.util.function.Predicate<String> visibility() {
         Redaction redaction = redaction(null);
-        return redaction == null || !redaction.hides(nodeId);
+        return redaction == null ? nodeId -> true : nodeId -> !redaction.hides(nodeId);
     }
 
     /** Refuses a question about a node that lies outside the reader's scope. */
     public void requireVisible(String nodeId) {
-        Redaction redaction = redaction(null);
-        if (redaction != null && redaction.hides(nodeId)) {
+        if (!visibility().test(nodeId)) {
             throw new OutOfScopeException(nodeId, ReadScope.of(identity));
         }
     }

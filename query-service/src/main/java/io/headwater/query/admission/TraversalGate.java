@@ -24,6 +24,7 @@ public class TraversalGate {
     private final Semaphore permits;
     private final int capacity;
     private final long waitMillis;
+    private static final String REFUSED = "headwater.query.traversals.refused";
     private final MeterRegistry metrics;
 
     public TraversalGate(@ConfigProperty(name = "headwater.query.max-concurrent-traversals") Optional<Integer> configured,
@@ -33,14 +34,14 @@ public class TraversalGate {
         this.waitMillis = wait.toMillis();
         this.metrics = metrics;
         Gauge.builder("headwater.query.traversals.running", permits, p -> capacity - p.availablePermits()).register(metrics);
-        metrics.counter("headwater.query.traversals.refused");
+        metrics.counter(REFUSED);
     }
 
     /** A permit, or {@link OverloadedException} when none frees up in time. */
     public Permit enter() {
         try {
             if (!permits.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
-                metrics.counter("headwater.query.traversals.refused").increment();
+                metrics.counter(REFUSED).increment();
                 throw new OverloadedException("all " + capacity + " traversal slots are busy (headwater.query.max-concurrent-traversals)");
             }
         } catch (InterruptedException e) {

@@ -67,7 +67,7 @@ public class RunResource {
         if (byJob) {
             scoped.requireVisible(job.trim());
         }
-        return runs.runs(byJob ? job.trim() : null, byNamespace ? namespace.trim() : null, scoped::visible, state,
+        return runs.runs(byJob ? job.trim() : null, byNamespace ? namespace.trim() : null, scoped.visibility(), state,
                 QueryParameters.instant("from", from), QueryParameters.instant("until", until), skip,
                 QueryParameters.limit(QueryParameters.integer("limit", limit)));
     }

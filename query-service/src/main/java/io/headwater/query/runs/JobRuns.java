@@ -24,8 +24,6 @@ final class JobRuns {
 
     /** Which runs: a state (null: any), started at or after from and before until (null: unbounded). */
     record Filter(String state, Instant from, Instant until) {
-        static final Filter ALL = new Filter(null, null, null);
-
         boolean admits(RunSummary run) {
             return (state == null || state.equalsIgnoreCase(run.state()))
                     && (from == null || (run.startTime() != null && !run.startTime().isBefore(from)))
@@ -34,10 +32,6 @@ final class JobRuns {
     }
 
     private JobRuns() {
-    }
-
-    static List<RunSummary> of(GraphView graph, String jobId, int limit) {
-        return of(graph, jobId, Filter.ALL, 0, limit);
     }
 
     static List<RunSummary> of(GraphView graph, String jobId, Filter filter, int offset, int limit) {

@@ -29,10 +29,6 @@ public class RunService {
     }
 
     /** The job's runs, newest first. */
-    public List<io.headwater.query.api.RunSummary> runsOfJob(String jobId, int limit) {
-        return JobRuns.of(new GraphView(store, null), jobId, limit);
-    }
-
     /** Runs of one job, or of every job of a namespace the reader may see; by state and start time, one page. */
     public List<io.headwater.query.api.RunSummary> runs(String jobId, String namespace, java.util.function.Predicate<String> visible, String state,
                                                        java.time.Instant from, java.time.Instant until, int offset, int limit) {

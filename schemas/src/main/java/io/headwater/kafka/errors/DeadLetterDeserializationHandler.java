@@ -16,7 +16,7 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
             // The registry is down, the record is fine: fail, and the replaced thread reads it again later.
             return DeserializationHandlerResponse.FAIL;
         }
-        StreamsDeadLetters.send("deserialization", context, record.key(), record.value(), exception);
+        StreamsDeadLetters.send(ErrorCounters.DESERIALIZATION, context, record.key(), record.value(), exception);
         return DeserializationHandlerResponse.CONTINUE;
     }
 

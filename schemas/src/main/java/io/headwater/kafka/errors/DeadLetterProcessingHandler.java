@@ -11,7 +11,7 @@ public class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
     @Override
     public ProcessingHandlerResponse handle(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-        StreamsDeadLetters.send("processing", context, context.sourceRawKey(), context.sourceRawValue(), exception);
+        StreamsDeadLetters.send(ErrorCounters.PROCESSING, context, context.sourceRawKey(), context.sourceRawValue(), exception);
         return ProcessingHandlerResponse.CONTINUE;
     }
 

@@ -18,7 +18,7 @@ public class DeadLetterProductionHandler implements ProductionExceptionHandler {
     @Override
     public ProductionExceptionHandlerResponse handle(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
         String size = exception instanceof RecordTooLargeException && record.value() != null ? " (" + record.value().length + " bytes)" : "";
-        StreamsDeadLetters.send("production", context, context.sourceRawKey(), context.sourceRawValue(),
+        StreamsDeadLetters.send(ErrorCounters.PRODUCTION, context, context.sourceRawKey(), context.sourceRawValue(),
                 new IllegalStateException("could not write to " + record.topic() + size, exception));
         return ProductionExceptionHandlerResponse.CONTINUE;
     }
@@ -30,7 +30,7 @@ public class DeadLetterProductionHandler implements ProductionExceptionHandler {
         if (SchemaRegistryException.unavailableIn(exception)) {
             return ProductionExceptionHandlerResponse.FAIL;
         }
-        StreamsDeadLetters.send("serialization", context, context.sourceRawKey(), context.sourceRawValue(),
+        StreamsDeadLetters.send(ErrorCounters.SERIALIZATION, context, context.sourceRawKey(), context.sourceRawValue(),
                 new IllegalStateException("could not encode the " + origin.name().toLowerCase() + " of a record for " + record.topic(), exception));
         return ProductionExceptionHandlerResponse.CONTINUE;
     }

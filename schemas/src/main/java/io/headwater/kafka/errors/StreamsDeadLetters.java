@@ -69,7 +69,7 @@ final class StreamsDeadLetters {
     /** Sends the source record of {@code context} with the reason and waits for the broker (bounded). */
     static void send(String stage, ErrorHandlerContext context, byte[] key, byte[] value, Exception cause) {
         String reason = reason(cause);
-        Metrics.counter("headwater.streams.dead.letters", "stage", stage).increment();
+        Metrics.counter(ErrorCounters.DEAD_LETTERS, "stage", stage).increment();
         LOG.error("dead-lettering a record from {}-{}@{} at {} ({}): {}", context.topic(), context.partition(), context.offset(),
                 context.processorNodeId(), stage, reason);
         List<Header> headers = new ArrayList<>();

@@ -25,7 +25,7 @@ public class ThreadReplacingHandler implements StreamsUncaughtExceptionHandler {
 
     @Override
     public synchronized StreamThreadExceptionResponse handle(Throwable exception) {
-        Metrics.counter("headwater.streams.thread.failures").increment();
+        Metrics.counter(ErrorCounters.THREAD_FAILURES).increment();
         long now = System.currentTimeMillis();
         recent.addLast(now);
         while (!recent.isEmpty() && recent.peekFirst() < now - WINDOW_MS) {

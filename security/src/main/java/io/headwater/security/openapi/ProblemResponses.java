@@ -85,7 +85,6 @@ public final class ProblemResponses implements OASFilter {
             response.setDescription("An error, as a problem detail");
         }
         Content content = response.getContent() == null ? OASFactory.createContent() : response.getContent();
-        content.getMediaTypes();
         if (content.getMediaTypes() == null || !content.hasMediaType(MEDIA_TYPE)) {
             content.addMediaType(MEDIA_TYPE, OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMA)));
         }

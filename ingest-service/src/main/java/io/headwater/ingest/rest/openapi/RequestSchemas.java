@@ -89,24 +89,10 @@ public final class RequestSchemas implements OASFilter {
     }
 
     /** A schema model holding the JSON Schema's keywords as they are (OpenAPI 3.1's schemas are JSON Schema 2020-12). */
-    @SuppressWarnings("unchecked")
     private static Schema toSchema(Map<String, Object> json) {
         Schema schema = OASFactory.createSchema();
-        json.forEach((key, value) -> schema.set(key, convert(value)));
+        json.forEach(schema::set);
         return schema;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object convert(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> converted = new LinkedHashMap<>();
-            ((Map<String, Object>) map).forEach((k, v) -> converted.put(k, convert(v)));
-            return converted;
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(RequestSchemas::convert).toList();
-        }
-        return value;
     }
 
     private static Schema openLineageEvent() {
