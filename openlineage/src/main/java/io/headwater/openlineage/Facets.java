@@ -23,10 +23,22 @@ public final class Facets {
     public static final String SOURCE_CODE = "sourceCode";
     public static final String SQL = "sql";
     public static final String JOB_TYPE = "jobType";
+    // job and dataset
+    public static final String DOCUMENTATION = "documentation";
+    public static final String OWNERSHIP = "ownership";
+    public static final String TAGS = "tags";
     // dataset
     public static final String SCHEMA = "schema";
     public static final String VERSION = "version";
     public static final String COLUMN_LINEAGE = "columnLineage";
+    public static final String SYMLINKS = "symlinks";
+    public static final String DATASET_TYPE = "datasetType";
+    public static final String CATALOG = "catalog";
+    public static final String DATA_QUALITY_ASSERTIONS = "dataQualityAssertions";
+    // input and output dataset facets
+    public static final String INPUT_STATISTICS = "inputStatistics";
+    public static final String OUTPUT_STATISTICS = "outputStatistics";
+    public static final String DATA_QUALITY_METRICS = "dataQualityMetrics";
 
     private Facets() {
     }

@@ -36,6 +36,7 @@ public final class LineageEventNormalizer {
 
     public LineageEvent normalize(JsonNode event, String rawJson, Instant receivedAt) {
         LineageEventKind kind = EventKind.of(event);
+        DatasetNames names = DatasetNames.of(event);
         LineageEvent.Builder out = LineageEvent.newBuilder()
                 .setKind(kind)
                 .setEventTime(instant(event.get("eventTime").asText()))
@@ -43,8 +44,8 @@ public final class LineageEventNormalizer {
                 .setSchemaURL(event.path("schemaURL").asText(""))
                 .setRawJson(rawJson)
                 .setReceivedAt(Times.micros(receivedAt))
-                .setInputs(datasets(event.get("inputs"), true))
-                .setOutputs(datasets(event.get("outputs"), false));
+                .setInputs(datasets(event.get("inputs"), true, names))
+                .setOutputs(datasets(event.get("outputs"), false, names));
         if (kind == LineageEventKind.RUN) {
             out.setEventType(state(event.path("eventType").asText(null)));
             out.setRun(run(event.get("run")));
@@ -53,7 +54,7 @@ public final class LineageEventNormalizer {
             out.setJob(job(event.get("job")));
         }
         if (kind == LineageEventKind.DATASET) {
-            out.setDataset(dataset(event.get("dataset"), false));
+            out.setDataset(dataset(event.get("dataset"), false, names));
         }
         out.setEventId(EventIds.of(event));
         return out.build();
@@ -113,6 +114,7 @@ public final class LineageEventNormalizer {
         out.setMetrics(metrics(facets.path(Facets.Headwater.METRICS.key()).path("metrics")));
         out.setEnvironment(environment(facets.path(Facets.Headwater.ENVIRONMENT.key())));
         out.setReferenceProfile(referenceProfile(facets.path(Facets.Headwater.REFERENCE_PROFILE.key())));
+        out.setTags(OwnershipAndTags.tags(facets));
         return out.build();
     }
 
@@ -218,29 +220,45 @@ public final class LineageEventNormalizer {
         out.setJobType(text(facets.path(Facets.JOB_TYPE), "jobType"));
         out.setProcessingType(text(facets.path(Facets.JOB_TYPE), "processingType"));
         out.setIntegration(text(facets.path(Facets.JOB_TYPE), "integration"));
+        out.setDescription(OwnershipAndTags.description(facets));
+        out.setTags(OwnershipAndTags.tags(facets));
+        out.setOwners(OwnershipAndTags.owners(facets));
         return out.build();
     }
 
-    private static List<DatasetRef> datasets(JsonNode datasets, boolean inputs) {
+    private static List<DatasetRef> datasets(JsonNode datasets, boolean inputs, DatasetNames names) {
         List<DatasetRef> out = new ArrayList<>();
         if (datasets != null && datasets.isArray()) {
-            datasets.forEach(d -> out.add(dataset(d, inputs)));
+            datasets.forEach(d -> out.add(dataset(d, inputs, names)));
         }
         return out;
     }
 
-    private static DatasetRef dataset(JsonNode dataset, boolean input) {
+    private static DatasetRef dataset(JsonNode dataset, boolean input, DatasetNames names) {
         JsonNode facets = dataset.path("facets");
         List<SchemaField> fields = new ArrayList<>();
         for (JsonNode field : facets.path(Facets.SCHEMA).path("fields")) {
             fields.add(new SchemaField(field.path("name").asText(), text(field, "type"), text(field, "description")));
         }
+        DatasetNames.Name name = names.canonical(dataset.get("namespace").asText(), dataset.get("name").asText());
+        DatasetFacets measured = new DatasetFacets(dataset, input);
+        JsonNode columnLineage = facets.path(Facets.COLUMN_LINEAGE);
         DatasetRef.Builder out = DatasetRef.newBuilder()
-                .setNamespace(dataset.get("namespace").asText())
-                .setName(dataset.get("name").asText())
+                .setNamespace(name.namespace())
+                .setName(name.name())
                 .setVersion(text(facets.path(Facets.VERSION), "datasetVersion"))
                 .setFields(fields)
-                .setColumnLineage(columnLineage(facets.path(Facets.COLUMN_LINEAGE)));
+                .setColumnLineage(columnLineage(columnLineage, names))
+                .setDatasetDependencies(inputFields(columnLineage.path("dataset"), null, names))
+                .setSymlinks(names.symlinks(dataset))
+                .setDatasetType(text(facets.path(Facets.DATASET_TYPE), "datasetType"))
+                .setDatasetSubType(text(facets.path(Facets.DATASET_TYPE), "subType"))
+                .setDescription(OwnershipAndTags.description(facets))
+                .setCatalog(measured.catalog())
+                .setTags(OwnershipAndTags.tags(facets))
+                .setOwners(OwnershipAndTags.owners(facets))
+                .setStatistics(measured.statistics())
+                .setQuality(measured.quality());
         if (input) {
             out.setRole(text(dataset.path("inputFacets").path(Facets.Headwater.DATASET_ROLE.key()), "role"));
         }
@@ -257,25 +275,33 @@ public final class LineageEventNormalizer {
         return out.build();
     }
 
-    private static List<ColumnLineage> columnLineage(JsonNode facet) {
+    private static List<ColumnLineage> columnLineage(JsonNode facet, DatasetNames names) {
         List<ColumnLineage> out = new ArrayList<>();
-        facet.path("fields").fields().forEachRemaining(entry -> {
-            List<InputField> inputs = new ArrayList<>();
-            for (JsonNode input : entry.getValue().path("inputFields")) {
-                List<String> transformations = new ArrayList<>();
-                for (JsonNode t : input.path("transformations")) {
-                    String type = t.path("type").asText("");
-                    String subtype = t.path("subtype").asText("");
-                    transformations.add(subtype.isEmpty() ? type : type + "/" + subtype);
-                }
-                if (transformations.isEmpty() && entry.getValue().hasNonNull("transformationType")) {
-                    transformations.add(entry.getValue().get("transformationType").asText());
-                }
-                inputs.add(new InputField(input.path("namespace").asText(), input.path("name").asText(), input.path("field").asText(), transformations));
-            }
-            out.add(new ColumnLineage(entry.getKey(), inputs));
-        });
+        facet.path("fields").fields().forEachRemaining(entry ->
+                out.add(new ColumnLineage(entry.getKey(), inputFields(entry.getValue().path("inputFields"), text(entry.getValue(), "transformationType"), names))));
         return out;
+    }
+
+    /**
+     * Input fields with their transformations as TYPE/SUBTYPE (DIRECT/IDENTITY, INDIRECT/FILTER); the
+     * deprecated per-field transformationType stands in where an input lists none.
+     */
+    private static List<InputField> inputFields(JsonNode inputFields, String transformationType, DatasetNames names) {
+        List<InputField> inputs = new ArrayList<>();
+        for (JsonNode input : inputFields) {
+            List<String> transformations = new ArrayList<>();
+            for (JsonNode t : input.path("transformations")) {
+                String type = t.path("type").asText("");
+                String subtype = t.path("subtype").asText("");
+                transformations.add(subtype.isEmpty() ? type : type + "/" + subtype);
+            }
+            if (transformations.isEmpty() && transformationType != null) {
+                transformations.add(transformationType);
+            }
+            DatasetNames.Name dataset = names.canonical(input.path("namespace").asText(), input.path("name").asText());
+            inputs.add(new InputField(dataset.namespace(), dataset.name(), input.path("field").asText(), transformations));
+        }
+        return inputs;
     }
 
     private static String text(JsonNode node, String field) {

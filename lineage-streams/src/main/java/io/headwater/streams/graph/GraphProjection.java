@@ -14,6 +14,7 @@ import io.headwater.avro.ModelArtifact;
 import io.headwater.avro.NodeKind;
 import io.headwater.avro.SourceCodeLocation;
 import io.headwater.contract.graph.EdgeAttributes.DerivedFrom;
+import io.headwater.contract.graph.EdgeAttributes.Lineage;
 import io.headwater.contract.graph.EdgeId;
 import io.headwater.contract.graph.NodeAttributes.DatasetField;
 import io.headwater.contract.graph.NodeAttributes.Job;
@@ -69,8 +70,7 @@ public final class GraphProjection {
                     codeAttributes(job), job.getSourceCodeText() == null ? null : NodeDetails.write(new NodeDetails.JobVersion(job.getSourceCodeText()))));
         }
         for (DatasetRef dataset : datasets(run)) {
-            nodes.add(node(NodeId.dataset(dataset.getNamespace(), dataset.getName()).value(), NodeKind.DATASET, dataset.getNamespace(),
-                    dataset.getName(), from, to, Map.of(), fields(dataset)));
+            nodes.add(datasetNode(dataset, from, to));
         }
         nodes.add(node(NodeId.run(run.runId()).value(), NodeKind.RUN, job == null ? null : job.getNamespace(), run.runId(), from, to,
                 runAttributes(run), runDetail(run)));
@@ -90,15 +90,37 @@ public final class GraphProjection {
                 }
             }
         }
-        for (DatasetRef output : run.outputs()) {
+        nodes.addAll(fieldNodes(run.outputs(), from, to));
+        return nodes;
+    }
+
+    /** The columns that column lineage names, on both ends. */
+    private static List<GraphNode> fieldNodes(List<DatasetRef> outputs, Instant from, Instant to) {
+        List<GraphNode> nodes = new ArrayList<>();
+        for (DatasetRef output : outputs) {
+            for (String field : outputFields(output)) {
+                nodes.add(field(output.getNamespace(), output.getName(), field, from, to));
+            }
             for (ColumnLineage column : output.getColumnLineage()) {
-                nodes.add(field(output.getNamespace(), output.getName(), column.getField(), from, to));
                 for (InputField input : column.getInputs()) {
                     nodes.add(field(input.getNamespace(), input.getName(), input.getField(), from, to));
                 }
             }
+            for (InputField input : output.getDatasetDependencies()) {
+                nodes.add(field(input.getNamespace(), input.getName(), input.getField(), from, to));
+            }
         }
         return nodes;
+    }
+
+    /** The output columns lineage reaches: those with column lineage, and every schema column when dataset-level dependencies exist. */
+    private static java.util.Set<String> outputFields(DatasetRef output) {
+        java.util.Set<String> fields = new java.util.TreeSet<>();
+        output.getColumnLineage().forEach(c -> fields.add(c.getField()));
+        if (!output.getDatasetDependencies().isEmpty()) {
+            output.getFields().forEach(f -> fields.add(f.getName()));
+        }
+        return fields;
     }
 
     public static List<GraphEdge> edges(RunView run) {
@@ -108,12 +130,7 @@ public final class GraphProjection {
         JobInfo job = run.job();
         if (job != null) {
             String jobId = jobId(job);
-            for (DatasetRef input : run.inputs()) {
-                edges.add(edge(NodeId.dataset(input.getNamespace(), input.getName()).value(), EdgeKind.INPUT_TO, jobId, from, Map.of()));
-            }
-            for (DatasetRef output : run.outputs()) {
-                edges.add(edge(jobId, EdgeKind.OUTPUT_OF, NodeId.dataset(output.getNamespace(), output.getName()).value(), from, Map.of()));
-            }
+            edges.addAll(jobLineage(jobId, run.inputs(), run.outputs(), from, Lineage.OBSERVED));
             edges.add(edge(jobVersionId(run), EdgeKind.VERSION_OF, jobId, from, Map.of()));
             edges.add(edge(jobVersionId(run), EdgeKind.RUN_OF, runId, from, Map.of()));
         }
@@ -133,18 +150,68 @@ public final class GraphProjection {
                 }
             }
         }
-        for (DatasetRef output : run.outputs()) {
+        edges.addAll(columnLineage(run.outputs(), from, Lineage.OBSERVED));
+        return edges;
+    }
+
+    /**
+     * Design-time lineage a JobEvent declares (static lineage): its inputs and outputs and their
+     * column lineage, marked declared so answers can show it apart from what runs observed.
+     */
+    public static List<GraphEdge> staticEdges(LineageEvent event) {
+        if (event.getKind() != io.headwater.avro.LineageEventKind.JOB || event.getJob() == null) {
+            return List.of();
+        }
+        List<GraphEdge> edges = new ArrayList<>(jobLineage(jobId(event.getJob()), event.getInputs(), event.getOutputs(), event.getEventTime(), Lineage.DECLARED));
+        edges.addAll(columnLineage(event.getOutputs(), event.getEventTime(), Lineage.DECLARED));
+        return edges;
+    }
+
+    private static List<GraphEdge> jobLineage(String jobId, List<DatasetRef> inputs, List<DatasetRef> outputs, Instant from, String knownBy) {
+        List<GraphEdge> edges = new ArrayList<>();
+        Map<String, String> how = Map.of(knownBy, "true");
+        for (DatasetRef input : inputs) {
+            edges.add(edge(NodeId.dataset(input.getNamespace(), input.getName()).value(), EdgeKind.INPUT_TO, jobId, from, how));
+        }
+        for (DatasetRef output : outputs) {
+            edges.add(edge(jobId, EdgeKind.OUTPUT_OF, NodeId.dataset(output.getNamespace(), output.getName()).value(), from, how));
+        }
+        return edges;
+    }
+
+    /** Column lineage: each output column from its inputs; a dataset-level dependency reaches every output column. */
+    private static List<GraphEdge> columnLineage(List<DatasetRef> outputs, Instant from, String knownBy) {
+        List<GraphEdge> edges = new ArrayList<>();
+        for (DatasetRef output : outputs) {
             for (ColumnLineage column : output.getColumnLineage()) {
                 String target = NodeId.datasetField(output.getNamespace(), output.getName(), column.getField()).value();
                 for (InputField input : column.getInputs()) {
-                    Map<String, String> attributes = input.getTransformations().isEmpty() ? Map.of()
-                            : Map.of(DerivedFrom.TRANSFORMATIONS, String.join(",", input.getTransformations()));
-                    edges.add(edge(NodeId.datasetField(input.getNamespace(), input.getName(), input.getField()).value(), EdgeKind.DERIVED_FROM,
-                            target, from, attributes));
+                    edges.add(derivedFrom(input, target, from, knownBy, false));
+                }
+            }
+            if (output.getDatasetDependencies().isEmpty()) {
+                continue;
+            }
+            for (String field : outputFields(output)) {
+                String target = NodeId.datasetField(output.getNamespace(), output.getName(), field).value();
+                for (InputField input : output.getDatasetDependencies()) {
+                    edges.add(derivedFrom(input, target, from, knownBy, true));
                 }
             }
         }
         return edges;
+    }
+
+    private static GraphEdge derivedFrom(InputField input, String target, Instant from, String knownBy, boolean datasetLevel) {
+        Map<String, String> attributes = new TreeMap<>();
+        attributes.put(knownBy, "true");
+        if (!input.getTransformations().isEmpty()) {
+            attributes.put(DerivedFrom.TRANSFORMATIONS, String.join(",", input.getTransformations()));
+        }
+        if (datasetLevel) {
+            attributes.put(DerivedFrom.DATASET_LEVEL, "true");
+        }
+        return edge(NodeId.datasetField(input.getNamespace(), input.getName(), input.getField()).value(), EdgeKind.DERIVED_FROM, target, from, attributes);
     }
 
     /** Reads at the time the run first named each input; writes only once the run completed (a failed run's output is no version). */
@@ -154,12 +221,12 @@ public final class GraphProjection {
             String id = NodeId.dataset(input.getNamespace(), input.getName()).value();
             // A reader that names the version it read (datasetVersion facet) is taken at its word.
             accesses.add(new DatasetAccess(id, input.getNamespace(), input.getName(), run.runId(), false, run.inputReadAt().get(id),
-                    input.getVersion(), input.getRole()));
+                    input.getVersion(), input.getRole(), input.getStatistics(), input.getQuality()));
         }
         if (run.completed()) {
             for (DatasetRef output : run.outputs()) {
                 accesses.add(new DatasetAccess(NodeId.dataset(output.getNamespace(), output.getName()).value(), output.getNamespace(), output.getName(),
-                        run.runId(), true, run.endTime(), output.getVersion(), null));
+                        run.runId(), true, run.endTime(), output.getVersion(), null, output.getStatistics(), output.getQuality()));
             }
         }
         return accesses;
@@ -179,8 +246,10 @@ public final class GraphProjection {
             datasets.add(event.getDataset());
         }
         for (DatasetRef dataset : datasets) {
-            nodes.add(node(NodeId.dataset(dataset.getNamespace(), dataset.getName()).value(), NodeKind.DATASET, dataset.getNamespace(),
-                    dataset.getName(), time, time, Map.of(), fields(dataset)));
+            nodes.add(datasetNode(dataset, time, time));
+        }
+        if (event.getKind() == io.headwater.avro.LineageEventKind.JOB) {
+            nodes.addAll(fieldNodes(event.getOutputs(), time, time));
         }
         return nodes;
     }
@@ -227,7 +296,15 @@ public final class GraphProjection {
         put(attributes, Job.JOB_TYPE, job.getJobType());
         put(attributes, Job.PROCESSING_TYPE, job.getProcessingType());
         put(attributes, Job.INTEGRATION, job.getIntegration());
+        put(attributes, Job.DESCRIPTION, job.getDescription());
+        put(attributes, Job.TAGS, DatasetDescription.tags(job.getTags()));
+        put(attributes, Job.OWNERS, DatasetDescription.owners(job.getOwners()));
         return attributes;
+    }
+
+    private static GraphNode datasetNode(DatasetRef dataset, Instant from, Instant to) {
+        return node(NodeId.dataset(dataset.getNamespace(), dataset.getName()).value(), NodeKind.DATASET, dataset.getNamespace(),
+                dataset.getName(), from, to, DatasetDescription.attributes(dataset), DatasetDescription.detail(dataset));
     }
 
     private static Map<String, String> codeAttributes(JobInfo job) {
@@ -266,6 +343,7 @@ public final class GraphProjection {
             }
         }
         put(attributes, Run.ERROR_MESSAGE, run.error() == null ? null : run.error().getMessage());
+        put(attributes, Run.TAGS, DatasetDescription.tags(run.tags()));
         attributes.put(Run.EVENTS, String.valueOf(run.eventCount()));
         return attributes;
     }
@@ -311,13 +389,6 @@ public final class GraphProjection {
         put(attributes, ModelVersion.FRAMEWORK, model.getFramework());
         attributes.put(ModelVersion.TRAINING_RUN, NodeId.run(run.runId()).value());
         return attributes;
-    }
-
-    private static String fields(DatasetRef dataset) {
-        if (dataset.getFields().isEmpty()) {
-            return null;
-        }
-        return NodeDetails.write(new NodeDetails.Dataset(dataset.getFields().stream().map(f -> new NodeDetails.Field(f.getName(), f.getType())).toList()));
     }
 
     private static GraphNode field(String namespace, String dataset, String field, Instant from, Instant to) {

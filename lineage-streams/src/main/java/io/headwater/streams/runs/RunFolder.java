@@ -13,6 +13,7 @@ import io.headwater.avro.RunHistory;
 import io.headwater.avro.RunInfo;
 import io.headwater.avro.RunRef;
 import io.headwater.avro.RunState;
+import io.headwater.avro.Tag;
 import io.headwater.contract.graph.NodeId;
 
 import java.time.Instant;
@@ -56,12 +57,13 @@ public final class RunFolder {
         Map<String, DatasetRef> inputs = new TreeMap<>();
         Map<String, DatasetRef> outputs = new TreeMap<>();
         Map<String, Instant> readAt = new TreeMap<>();
+        Map<String, Tag> tags = new TreeMap<>();
         for (LineageEvent event : history.getEvents()) {
             Instant time = event.getEventTime();
             first = first == null ? time : first;
             last = time;
             if (event.getJob() != null) {
-                job = event.getJob();
+                job = job == null ? event.getJob() : refine(job, event.getJob());
             }
             RunState type = event.getEventType();
             if (type != null) {
@@ -85,6 +87,7 @@ public final class RunFolder {
                 profile = run.getReferenceProfile().isEmpty() ? profile : run.getReferenceProfile();
                 nominalStart = run.getNominalStartTime() != null ? run.getNominalStartTime() : nominalStart;
                 nominalEnd = run.getNominalEndTime() != null ? run.getNominalEndTime() : nominalEnd;
+                run.getTags().forEach(tag -> tags.put(tag.getKey(), tag));
             }
             for (DatasetRef input : event.getInputs()) {
                 String id = NodeId.dataset(input.getNamespace(), input.getName()).value();
@@ -98,7 +101,7 @@ public final class RunFolder {
         return new RunView(history.getRunId(), job, terminal != null ? terminal : state, start != null ? start : first, end, first, last,
                 parent, root, error, parameters, new ArrayList<>(metrics.values()), environment, profile, nominalStart, nominalEnd,
                 new ArrayList<>(inputs.values()), new ArrayList<>(outputs.values()), readAt,
-                (int) (history.getEvents().size() + history.getDroppedRunning()));
+                (int) (history.getEvents().size() + history.getDroppedRunning()), new ArrayList<>(tags.values()));
     }
 
     /** Column lineage only grows: every field derivation any event reported stays (ids must not depend on event order). */
@@ -115,6 +118,22 @@ public final class RunFolder {
         return union;
     }
 
+    /** A later event's job refines an earlier one's: its facets win where it has them (a COMPLETE event may omit what START said). */
+    private static JobInfo refine(JobInfo earlier, JobInfo later) {
+        return JobInfo.newBuilder(later)
+                .setSourceCode(later.getSourceCode() != null ? later.getSourceCode() : earlier.getSourceCode())
+                .setSql(later.getSql() != null ? later.getSql() : earlier.getSql())
+                .setSourceCodeLanguage(later.getSourceCodeLanguage() != null ? later.getSourceCodeLanguage() : earlier.getSourceCodeLanguage())
+                .setSourceCodeText(later.getSourceCodeText() != null ? later.getSourceCodeText() : earlier.getSourceCodeText())
+                .setJobType(later.getJobType() != null ? later.getJobType() : earlier.getJobType())
+                .setProcessingType(later.getProcessingType() != null ? later.getProcessingType() : earlier.getProcessingType())
+                .setIntegration(later.getIntegration() != null ? later.getIntegration() : earlier.getIntegration())
+                .setDescription(later.getDescription() != null ? later.getDescription() : earlier.getDescription())
+                .setTags(later.getTags().isEmpty() ? earlier.getTags() : later.getTags())
+                .setOwners(later.getOwners().isEmpty() ? earlier.getOwners() : later.getOwners())
+                .build();
+    }
+
     /** A later mention of a dataset refines an earlier one: its facets win where it has them. */
     private static DatasetRef refine(DatasetRef earlier, DatasetRef later) {
         return DatasetRef.newBuilder(later)
@@ -123,6 +142,16 @@ public final class RunFolder {
                 .setFields(later.getFields().isEmpty() ? earlier.getFields() : later.getFields())
                 .setColumnLineage(unionOfColumns(earlier.getColumnLineage(), later.getColumnLineage()))
                 .setModelArtifact(later.getModelArtifact() != null ? later.getModelArtifact() : earlier.getModelArtifact())
+                .setDatasetDependencies(later.getDatasetDependencies().isEmpty() ? earlier.getDatasetDependencies() : later.getDatasetDependencies())
+                .setSymlinks(later.getSymlinks().isEmpty() ? earlier.getSymlinks() : later.getSymlinks())
+                .setDatasetType(later.getDatasetType() != null ? later.getDatasetType() : earlier.getDatasetType())
+                .setDatasetSubType(later.getDatasetSubType() != null ? later.getDatasetSubType() : earlier.getDatasetSubType())
+                .setDescription(later.getDescription() != null ? later.getDescription() : earlier.getDescription())
+                .setCatalog(later.getCatalog() != null ? later.getCatalog() : earlier.getCatalog())
+                .setTags(later.getTags().isEmpty() ? earlier.getTags() : later.getTags())
+                .setOwners(later.getOwners().isEmpty() ? earlier.getOwners() : later.getOwners())
+                .setStatistics(later.getStatistics() != null ? later.getStatistics() : earlier.getStatistics())
+                .setQuality(later.getQuality() != null ? later.getQuality() : earlier.getQuality())
                 .build();
     }
 }

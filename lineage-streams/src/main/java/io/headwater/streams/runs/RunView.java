@@ -8,6 +8,7 @@ import io.headwater.avro.JobInfo;
 import io.headwater.avro.Metric;
 import io.headwater.avro.RunRef;
 import io.headwater.avro.RunState;
+import io.headwater.avro.Tag;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,7 @@ public record RunView(String runId, JobInfo job, RunState state, Instant startTi
                       Instant lastSeen, RunRef parent, RunRef root, ErrorInfo error, Map<String, String> parameters,
                       List<Metric> metrics, Environment environment, List<FeatureDistribution> referenceProfile,
                       Instant nominalStartTime, Instant nominalEndTime, List<DatasetRef> inputs, List<DatasetRef> outputs,
-                      Map<String, Instant> inputReadAt, int eventCount) {
+                      Map<String, Instant> inputReadAt, int eventCount, List<Tag> tags) {
 
     public boolean completed() {
         return state == RunState.COMPLETE;

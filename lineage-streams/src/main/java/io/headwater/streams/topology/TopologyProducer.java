@@ -76,7 +76,8 @@ import java.util.function.Function;
  *   <li>{@link RunProjector} (merged per id by {@link GraphMerge}, with the datasets and jobs that
  *       DatasetEvents and JobEvents declare): job, job version, dataset, dataset field, run, environment,
  *       model and model version nodes; INPUT_TO, OUTPUT_OF, RUN_OF, CHILD_OF, IN_ENVIRONMENT, PRODUCED,
- *       DERIVED_FROM edges and the VERSION_OF edges of job and model versions;</li>
+ *       DERIVED_FROM edges and the VERSION_OF edges of job and model versions; JobEvents add INPUT_TO,
+ *       OUTPUT_OF and DERIVED_FROM edges marked declared, which merge with the observed ones;</li>
  *   <li>{@link DatasetVersioner}: dataset version nodes; WROTE and READ edges and the VERSION_OF edges
  *       of dataset versions (it alone retracts edges);</li>
  *   <li>{@link DriftDetector}: alert nodes, ALERT_ON edges, and the alerts topic.</li>
@@ -140,12 +141,15 @@ public class TopologyProducer {
                 .repartition(Repartitioned.<String, LineageEvent>as("runs-by-id").withKeySerde(Serdes.String()).withValueSerde(serdes.values(Topics.LINEAGE)))
                 .process(() -> new RunProjector(RUNS_STORE), RUNS_STORE), Kind.NODE, Kind.EDGE, Kind.ACCESS);
 
-        KStream<String, GraphNode> staticNodes = events
-                .filter((key, event) -> event.getKind() != LineageEventKind.RUN)
+        KStream<String, LineageEvent> staticEvents = events.filter((key, event) -> event.getKind() != LineageEventKind.RUN);
+        KStream<String, GraphNode> staticNodes = staticEvents
                 .flatMap((key, event) -> {
                     StreamsMetrics.folded(event.getKind());
                     return GraphProjection.staticNodes(event).stream().map(n -> KeyValue.pair(n.getId(), n)).toList();
                 });
+        // Static lineage: the edges a JobEvent declares join the observed ones, marked declared.
+        KStream<String, GraphEdge> staticEdges = staticEvents
+                .flatMap((key, event) -> GraphProjection.staticEdges(event).stream().map(e -> KeyValue.pair(e.getId(), e)).toList());
 
         // The held facts live in the record cache until they are sent, so a held put costs no changelog
         // write. The merged node and edge stores below have no cache: their input is combined already, and
@@ -182,6 +186,7 @@ public class TopologyProducer {
         facts(runFacts, "run-facts-", Kind.EDGE, GraphEdge.class)
                 .process(() -> new SharedFactCombiner<GraphEdge>(SHARED_EDGES_STORE, combineInterval, GraphMerge::merge, GraphProjection::aboutOneRun),
                         Named.as("combine-shared-edges"), SHARED_EDGES_STORE)
+                .merge(staticEdges)
                 .groupByKey(Grouped.with("edges-by-id", Serdes.String(), edgeSerde))
                 .reduce(GraphMerge::merge, Materialized.<String, GraphEdge>as(stores.apply(EDGES_STORE))
                         .withKeySerde(Serdes.String()).withValueSerde(edgeSerde).withCachingDisabled())

@@ -85,11 +85,14 @@ public class DatasetVersioner implements Processor<String, DatasetAccess, String
         if (versions.get(key) != null) {
             return;
         }
+        Map<String, String> attributes = new java.util.TreeMap<>(Measurements.attributes(access));
+        attributes.putAll(Map.of(DatasetVersion.DATASET, dataset, DatasetVersion.VERSION, version, DatasetVersion.WRITTEN_BY, NodeId.run(access.getRunId()).value(),
+                DatasetVersion.WRITTEN_AT, access.getTime().toString()));
         GraphNode node = GraphNode.newBuilder().setId(versionId).setKind(NodeKind.DATASET_VERSION)
                 .setNamespace(access.getNamespace()).setName(versionNode.label())
                 .setFirstSeen(access.getTime()).setLastSeen(access.getTime())
-                .setAttributes(Map.of(DatasetVersion.DATASET, dataset, DatasetVersion.VERSION, version, DatasetVersion.WRITTEN_BY, NodeId.run(access.getRunId()).value(),
-                        DatasetVersion.WRITTEN_AT, access.getTime().toString()))
+                .setAttributes(attributes)
+                .setDetailJson(Measurements.detail(access))
                 .build();
         versions.put(key, node);
         versions.put(WRITTEN + versionId, node);
@@ -130,14 +133,22 @@ public class DatasetVersioner implements Processor<String, DatasetAccess, String
         GraphEdge known = reads.get(key);
         Instant readTime = access.getTime();
         if (known != null) {
+            // A later event of the same run may add what the reader measured (Spark sends inputStatistics on COMPLETE).
+            Map<String, String> attributes = new java.util.TreeMap<>(known.getAttributes());
+            attributes.putAll(readAttributes(access));
+            GraphEdge refined = GraphEdge.newBuilder(known).setAttributes(attributes).build();
             Instant knownTime = Instant.parse(known.getAttributes().get(Read.READ_AT));
             if (!readTime.isBefore(knownTime)) {
+                if (!attributes.equals(known.getAttributes())) {
+                    link(access.getDatasetId(), key, refined, knownTime);
+                }
                 return;
             }
+            link(access.getDatasetId(), key, refined, readTime);
+            return;
         }
-        GraphEdge placeholder = known != null ? known : edge(access.getDatasetId(), EdgeKind.READ, NodeId.run(access.getRunId()).value(), readTime, null,
-                access.getRole() == null ? Map.of() : Map.of(Read.ROLE, access.getRole()));
-        link(access.getDatasetId(), key, placeholder, readTime);
+        link(access.getDatasetId(), key, edge(access.getDatasetId(), EdgeKind.READ, NodeId.run(access.getRunId()).value(), readTime, null,
+                readAttributes(access)), readTime);
     }
 
     /**
@@ -159,12 +170,18 @@ public class DatasetVersioner implements Processor<String, DatasetAccess, String
             forwardNode(node);
             forwardEdge(edge(versionId, EdgeKind.VERSION_OF, access.getDatasetId(), access.getTime(), null, Map.of()));
         }
-        Map<String, String> attributes = new java.util.TreeMap<>();
+        Map<String, String> attributes = new java.util.TreeMap<>(readAttributes(access));
         attributes.put(Read.READ_AT, access.getTime().toString());
+        forwardEdge(edge(versionId, EdgeKind.READ, NodeId.run(access.getRunId()).value(), access.getTime(), null, attributes));
+    }
+
+    /** The reader's role for the input and what it measured of it. */
+    private static Map<String, String> readAttributes(DatasetAccess access) {
+        Map<String, String> attributes = new java.util.TreeMap<>(Measurements.attributes(access));
         if (access.getRole() != null) {
             attributes.put(Read.ROLE, access.getRole());
         }
-        forwardEdge(edge(versionId, EdgeKind.READ, NodeId.run(access.getRunId()).value(), access.getTime(), null, attributes));
+        return attributes;
     }
 
     /** Points a read at the version current at its time (or at the dataset itself while none is known). */

@@ -166,6 +166,9 @@ class GraphTopologyTest {
             graph.send(fixtures("spark-captured"));
             graph.send(fixtures("airflow"));
             graph.send(fixtures("spark"));
+            graph.send(fixtures("flink"));
+            graph.send(fixtures("trino"));
+            graph.send(fixtures("composed"));
             for (Path dbt : Fixtures.events("dbt")) {
                 graph.send(List.of(new ObjectNodeEvent(Files.readString(dbt)).normalized()));
             }

@@ -23,8 +23,67 @@ public final class NodeAttributes {
         /** BATCH or STREAMING. */
         public static final String PROCESSING_TYPE = "processingType";
         public static final String INTEGRATION = "integration";
+        /** The documentation facet's description. */
+        public static final String DESCRIPTION = Described.DESCRIPTION;
+        /** The tags facet: {@code key=value} entries, {@link #LIST_SEPARATOR}-joined. */
+        public static final String TAGS = Described.TAGS;
+        /** The ownership facet: owner names ({@code team:payments}), {@link #LIST_SEPARATOR}-joined. */
+        public static final String OWNERS = Described.OWNERS;
 
         private Job() {
+        }
+    }
+
+    /** A dataset: what its producers said of it (datasetType, documentation, tags, ownership, catalog, symlinks facets). */
+    public static final class Dataset {
+        /** TABLE, VIEW, TOPIC, STREAM, FILE, MODEL, ... */
+        public static final String DATASET_TYPE = "datasetType";
+        public static final String DATASET_SUB_TYPE = "datasetSubType";
+        public static final String DESCRIPTION = Described.DESCRIPTION;
+        /** Dataset-level tags as {@code key=value}; a column's tags are on its field in the node's detail. */
+        public static final String TAGS = Described.TAGS;
+        public static final String OWNERS = Described.OWNERS;
+        /**
+         * The dataset's other names (symlinks facet), as dataset node ids: the storage path a table was
+         * sent as, a Flink table's catalog name. Searching one finds the dataset.
+         */
+        public static final String ALIASES = "aliases";
+        public static final String CATALOG_NAME = "catalogName";
+        /** The catalog's framework: hive, iceberg, unity, glue, ... */
+        public static final String CATALOG_FRAMEWORK = "catalogFramework";
+        public static final String CATALOG_TYPE = "catalogType";
+        public static final String CATALOG_METADATA_URI = "catalogMetadataUri";
+        public static final String CATALOG_WAREHOUSE_URI = "catalogWarehouseUri";
+
+        private Dataset() {
+        }
+    }
+
+    /** Keys that jobs, datasets and runs share, so one index serves them all. */
+    private static final class Described {
+        static final String DESCRIPTION = "description";
+        static final String TAGS = "tags";
+        static final String OWNERS = "owners";
+    }
+
+    /** The separator of list-valued attributes ({@link #LIST_VALUED}). */
+    public static final String LIST_SEPARATOR = ",";
+
+    /** Attributes holding a {@link #LIST_SEPARATOR}-joined list; each element is indexed and searched alone. */
+    public static final java.util.Set<String> LIST_VALUED = java.util.Set.of(Described.TAGS, Described.OWNERS, Dataset.ALIASES);
+
+    /** What a producer measured of a dataset version, as a writer (version node) or a reader (READ edge). */
+    public static final class Measures {
+        public static final String ROW_COUNT = "rowCount";
+        public static final String BYTES = "bytes";
+        public static final String FILE_COUNT = "fileCount";
+        /** How many data quality assertions passed / failed. */
+        public static final String ASSERTIONS_PASSED = "assertionsPassed";
+        public static final String ASSERTIONS_FAILED = "assertionsFailed";
+        /** The failed assertions' names, {@link #LIST_SEPARATOR}-joined. */
+        public static final String FAILED_ASSERTIONS = "failedAssertions";
+
+        private Measures() {
         }
     }
 
@@ -62,6 +121,8 @@ public final class NodeAttributes {
         /** "true" when the code ran with uncommitted changes. */
         public static final String SOURCE_DIRTY = "sourceDirty";
         public static final String ERROR_MESSAGE = "errorMessage";
+        /** The tags run facet, as {@code key=value}. */
+        public static final String TAGS = Described.TAGS;
         /** How many events described the run; the merge of two projections keeps the one that saw more. */
         public static final String EVENTS = "events";
 
@@ -104,6 +165,13 @@ public final class NodeAttributes {
         /** The node id of the run that wrote it; absent when a reader named a version no writer was seen for. */
         public static final String WRITTEN_BY = "writtenBy";
         public static final String WRITTEN_AT = "writtenAt";
+        /** What the writer measured (outputStatistics, dataQualityMetrics, dataQualityAssertions); column metrics are in the detail. */
+        public static final String ROW_COUNT = Measures.ROW_COUNT;
+        public static final String BYTES = Measures.BYTES;
+        public static final String FILE_COUNT = Measures.FILE_COUNT;
+        public static final String ASSERTIONS_PASSED = Measures.ASSERTIONS_PASSED;
+        public static final String ASSERTIONS_FAILED = Measures.ASSERTIONS_FAILED;
+        public static final String FAILED_ASSERTIONS = Measures.FAILED_ASSERTIONS;
 
         private DatasetVersion() {
         }
@@ -144,7 +212,7 @@ public final class NodeAttributes {
 
     private static final Map<NodeKind, Set<String>> BY_KIND = byKind();
 
-    /** The keys a node of this kind may carry (none for datasets, models and unknown kinds). */
+    /** The keys a node of this kind may carry (none for models and unknown kinds). */
     public static Set<String> keysOf(NodeKind kind) {
         return BY_KIND.getOrDefault(kind, Set.of());
     }
@@ -152,6 +220,7 @@ public final class NodeAttributes {
     private static Map<NodeKind, Set<String>> byKind() {
         Map<NodeKind, Set<String>> keys = new EnumMap<>(NodeKind.class);
         keys.put(NodeKind.JOB, Keys.of(Job.class));
+        keys.put(NodeKind.DATASET, Keys.of(Dataset.class));
         keys.put(NodeKind.JOB_VERSION, Keys.of(JobVersion.class));
         keys.put(NodeKind.RUN, Keys.of(Run.class));
         keys.put(NodeKind.ENVIRONMENT, Keys.of(Environment.class));
@@ -164,5 +233,14 @@ public final class NodeAttributes {
     }
 
     /** Attributes whose values are searchable ("which models share commit C or image I"). */
-    public static final List<String> SEARCHABLE = List.of(JobVersion.COMMIT, Environment.IMAGE_DIGEST, Environment.CONTAINER_IMAGE);
+    public static final List<String> SEARCHABLE = List.of(JobVersion.COMMIT, Environment.IMAGE_DIGEST, Environment.CONTAINER_IMAGE,
+            Described.TAGS, Described.OWNERS, Dataset.ALIASES);
+
+    /** An attribute's values: the elements of a {@link #LIST_VALUED} one, else the value itself. */
+    public static List<String> values(String attribute, String value) {
+        if (value == null || value.isEmpty()) {
+            return List.of();
+        }
+        return LIST_VALUED.contains(attribute) ? List.of(value.split(LIST_SEPARATOR)) : List.of(value);
+    }
 }

@@ -64,7 +64,25 @@ public final class NodeDetails {
         }
     }
 
-    public record Field(String name, String type) {
+    /** A column: its type, the schema facet's description, and the tags facet's entries naming it ({@code key=value}). */
+    public record Field(String name, String type, String description, List<String> tags) {
+        public Field(String name, String type) {
+            this(name, type, null, null);
+        }
+    }
+
+    /** What the writer of a dataset version measured: per-column metrics and assertion results. */
+    public record DatasetVersion(List<ColumnMetrics> columns, List<Assertion> assertions) {
+        public DatasetVersion {
+            columns = columns == null ? List.of() : columns;
+            assertions = assertions == null ? List.of() : assertions;
+        }
+    }
+
+    public record ColumnMetrics(String column, Long nullCount, Long distinctCount, Double sum, Double count, Double min, Double max) {
+    }
+
+    public record Assertion(String assertion, boolean success, String column) {
     }
 
     /** What a model version was trained on: drift detection's reference distributions and the run's final metrics. */
