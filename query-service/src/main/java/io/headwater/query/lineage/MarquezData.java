@@ -4,6 +4,8 @@ import io.headwater.avro.EdgeKind;
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
 import io.headwater.avro.NodeKind;
+import io.headwater.contract.graph.NodeAttributes;
+import io.headwater.contract.graph.NodeAttributes.Dataset;
 import io.headwater.contract.graph.NodeAttributes.Job;
 
 import java.util.LinkedHashMap;
@@ -19,7 +21,7 @@ final class MarquezData {
     static Map<String, Object> of(GraphNode node, List<GraphEdge> edges) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", Map.of("namespace", node.getNamespace() == null ? "" : node.getNamespace(), "name", node.getName()));
-        data.put("type", node.getKind() == NodeKind.JOB ? node.getAttributes().getOrDefault(Job.PROCESSING_TYPE, "BATCH") : "DB_TABLE");
+        data.put("type", type(node));
         data.put("name", node.getName());
         data.put("namespace", node.getNamespace());
         data.put("createdAt", node.getFirstSeen().toString());
@@ -28,8 +30,26 @@ final class MarquezData {
             data.put("inputs", refs(edges, EdgeKind.INPUT_TO, true));
             data.put("outputs", refs(edges, EdgeKind.OUTPUT_OF, false));
         }
+        // Marquez's description and tags; tags are the keys, as Marquez shows them, the values stay in facets.
+        String description = node.getAttributes().get(Dataset.DESCRIPTION);
+        if (description != null) {
+            data.put("description", description);
+        }
+        data.put("tags", NodeAttributes.values(Dataset.TAGS, node.getAttributes().get(Dataset.TAGS)).stream()
+                .map(tag -> tag.contains("=") ? tag.substring(0, tag.indexOf('=')) : tag).distinct().toList());
         data.put("facets", node.getAttributes());
         return data;
+    }
+
+    /** Marquez's type: a job's processing type; a dataset's STREAM for a topic or stream, else DB_TABLE. */
+    private static String type(GraphNode node) {
+        if (node.getKind() == NodeKind.JOB) {
+            return node.getAttributes().getOrDefault(Job.PROCESSING_TYPE, "BATCH");
+        }
+        String datasetType = node.getAttributes().getOrDefault(Dataset.DATASET_TYPE, "");
+        boolean stream = datasetType.equalsIgnoreCase("TOPIC") || datasetType.equalsIgnoreCase("STREAM")
+                || (node.getNamespace() != null && node.getNamespace().startsWith("kafka://"));
+        return stream ? "STREAM" : "DB_TABLE";
     }
 
     private static List<Map<String, String>> refs(List<GraphEdge> edges, EdgeKind kind, boolean source) {

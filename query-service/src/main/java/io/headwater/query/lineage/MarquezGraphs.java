@@ -2,6 +2,7 @@ package io.headwater.query.lineage;
 
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
+import io.headwater.contract.graph.EdgeAttributes.Lineage;
 import io.headwater.query.api.LineageGraph;
 import io.headwater.query.graph.Bounds;
 import io.headwater.query.graph.GraphView;
@@ -34,7 +35,8 @@ final class MarquezGraphs {
             List<LineageGraph.Edge> out = new ArrayList<>();
             for (GraphEdge edge : edges) {
                 if (found.contains(edge.getSource()) && found.contains(edge.getTarget())) {
-                    (edge.getTarget().equals(id) ? in : out).add(new LineageGraph.Edge(edge.getSource(), edge.getTarget()));
+                    (edge.getTarget().equals(id) ? in : out).add(new LineageGraph.Edge(edge.getSource(), edge.getTarget(),
+                            flag(edge, Lineage.DECLARED), flag(edge, Lineage.OBSERVED)));
                 }
             }
             in.sort(Comparator.comparing(LineageGraph.Edge::origin));
@@ -43,5 +45,10 @@ final class MarquezGraphs {
         }
         // Cut short by a node, edge or time bound, or more beyond the depth asked for: partial, with the reason.
         return found.truncated() || budget.partial() ? new LineageGraph(nodes, true, budget.partialReason(), null) : new LineageGraph(nodes, null, null, null);
+    }
+
+    /** True when the edge carries the mark, else absent (edges of kinds that are never declared carry neither). */
+    private static Boolean flag(GraphEdge edge, String key) {
+        return "true".equals(edge.getAttributes().get(key)) ? Boolean.TRUE : null;
     }
 }

@@ -32,7 +32,7 @@ public class SearchResource {
 
     @GET
     @Operation(summary = "Datasets, jobs and models by name; job versions and environments by commit, image or image digest, with the model versions built from them")
-    public SearchResults search(@Parameter(description = "part of a name, or the start of a commit, image or image digest") @QueryParam("q") String q,
+    public SearchResults search(@Parameter(description = "part of a name, or the start of a commit, image, image digest, tag (pii, pii=true), owner (team:payments) or another name of a dataset") @QueryParam("q") String q,
                                 @QueryParam("limit") @DefaultValue("50") String limit) {
         return scoped.search(search.search(QueryParameters.required("q", q, "churn"), QueryParameters.limit(QueryParameters.integer("limit", limit))));
     }

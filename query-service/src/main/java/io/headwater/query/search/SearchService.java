@@ -17,9 +17,10 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 /**
- * Finds datasets, jobs and models whose name contains the text, and job versions and environments
- * whose commit, image or image digest starts with it, each of those with the model versions that
- * were trained from it ("which models share commit C or image I").
+ * Finds datasets, jobs and models whose name contains the text; job versions and environments
+ * whose commit, image or image digest starts with it, each with the model versions trained from it
+ * ("which models share commit C or image I"); and jobs, runs and datasets with a tag ({@code pii},
+ * {@code pii=true}), an owner ({@code team:payments}) or another name (a table's storage path) that starts with it.
  */
 @ApplicationScoped
 public class SearchService {
@@ -40,7 +41,7 @@ public class SearchService {
         for (String attribute : BY_VALUE) {
             for (GraphNode node : store.nodesWithAttributePrefix(attribute, query, limit - hits.size())) {
                 hits.add(new Hit(node.getKind().name(), node.getName(), node.getNamespace(), node.getId(), node.getLastSeen(),
-                        attribute + "=" + node.getAttributes().get(attribute), modelsBuiltFrom(graph, node)));
+                        attribute + "=" + matched(attribute, node, query), modelsBuiltFrom(graph, node)));
             }
         }
         for (NodeKind kind : BY_NAME) {
@@ -54,8 +55,17 @@ public class SearchService {
         return new SearchResults(hits.size(), hits, null);
     }
 
+    /** The value that matched: of a list (tags, owners, aliases), the element that starts with the query. */
+    private static String matched(String attribute, GraphNode node, String query) {
+        String value = node.getAttributes().get(attribute);
+        return NodeAttributes.values(attribute, value).stream().filter(v -> v.startsWith(query)).findFirst().orElse(value);
+    }
+
     /** Model versions produced by the runs of a job version (commit) or in an environment (image). */
     private static List<String> modelsBuiltFrom(GraphView graph, GraphNode node) {
+        if (node.getKind() != NodeKind.JOB_VERSION && node.getKind() != NodeKind.ENVIRONMENT) {
+            return null;
+        }
         EdgeKind toRuns = node.getKind() == NodeKind.JOB_VERSION ? EdgeKind.RUN_OF : EdgeKind.IN_ENVIRONMENT;
         TreeSet<String> models = new TreeSet<>();
         for (GraphEdge run : graph.out(node.getId(), toRuns)) {

@@ -14,13 +14,13 @@ import java.util.Set;
 /**
  * Keeps the node store in step with the compacted node topic (a tombstone removes the node), with
  * its indexes: by kind for the kinds one lists or searches by name, by attribute for what one
- * searches by value (a commit, an image digest).
+ * searches by value (a commit, an image digest, a tag, an owner, another name of a dataset).
  */
 class NodeUpdater implements Processor<String, GraphNode, Void, Void> {
 
     /** Kinds listed or searched by name; runs, versions and fields are reached through edges instead. */
     static final Set<NodeKind> INDEXED_KINDS = Set.of(NodeKind.DATASET, NodeKind.JOB, NodeKind.MODEL, NodeKind.ALERT);
-    /** Attributes searched by exact value: job versions by commit, environments by image and digest. */
+    /** Attributes searched by value prefix: job versions by commit, environments by image and digest, jobs and datasets by tag, owner and alias (each element of a list alone). */
     static final List<String> INDEXED_ATTRIBUTES = NodeAttributes.SEARCHABLE;
 
     private final String storeName;
@@ -51,8 +51,7 @@ class NodeUpdater implements Processor<String, GraphNode, Void, Void> {
             store.put(GraphStoreKeys.kind(node.getKind().name(), record.key()), node);
         }
         for (String attribute : INDEXED_ATTRIBUTES) {
-            String value = node.getAttributes().get(attribute);
-            if (value != null) {
+            for (String value : NodeAttributes.values(attribute, node.getAttributes().get(attribute))) {
                 store.put(GraphStoreKeys.attribute(attribute, value, record.key()), node);
             }
         }
@@ -61,8 +60,7 @@ class NodeUpdater implements Processor<String, GraphNode, Void, Void> {
     private void unindex(String id, GraphNode node) {
         store.delete(GraphStoreKeys.kind(node.getKind().name(), id));
         for (String attribute : INDEXED_ATTRIBUTES) {
-            String value = node.getAttributes().get(attribute);
-            if (value != null) {
+            for (String value : NodeAttributes.values(attribute, node.getAttributes().get(attribute))) {
                 store.delete(GraphStoreKeys.attribute(attribute, value, id));
             }
         }
