@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every fixture through the running service and the real broker: the real producers' events are
- * accepted and read back from Kafka as Avro with their raw JSON intact; the templated dbt events and
+ * accepted and read back from Kafka as Avro with their raw JSON intact; the templated dbt expectations and
  * the synthetic serde event (which Marquez 0.51.1 also refuses) get a 422 saying why.
  */
 @QuarkusTest
@@ -43,12 +43,12 @@ class AllFixturesTest {
     void realEventsAreStoredAndTemplatedOnesRefusedWithAReason() throws IOException {
         Map<String, String> acceptedIdByFile = new HashMap<>();
         Map<String, String> rawByFile = new HashMap<>();
-        for (String set : List.of("spark-captured", "spark", "airflow", "dbt")) {
+        for (String set : List.of("spark-captured", "spark", "airflow", "dbt", "flink", "trino", "composed")) {
             for (Path file : Fixtures.events(set)) {
                 String name = set + "/" + file.getFileName();
                 byte[] body = Files.readAllBytes(file);
                 Response response = given().contentType("application/json").body(body).post("/api/v1/lineage");
-                boolean templated = set.equals("dbt") || file.getFileName().toString().startsWith("serde-synthetic");
+                boolean templated = file.getFileName().toString().startsWith("dbt-run-") || file.getFileName().toString().startsWith("serde-synthetic");
                 if (templated) {
                     assertThat(response.statusCode()).as(name).isEqualTo(422);
                     assertThat(response.jsonPath().getList("errors.pointer", String.class)).as(name).contains("/producer");
@@ -60,7 +60,8 @@ class AllFixturesTest {
                 }
             }
         }
-        assertThat(acceptedIdByFile).hasSize(10 + 20 + 13);
+        // Spark captured, Spark, Airflow; the real dbt 1.40 events, Flink, Trino and the composed facet events.
+        assertThat(acceptedIdByFile).hasSize(10 + 20 + 13 + 2 + 1 + 1 + 2);
 
         // Identical Spark app events (same run, type, time, producer) share an id; count distinct ids.
         long distinct = acceptedIdByFile.values().stream().distinct().count();
