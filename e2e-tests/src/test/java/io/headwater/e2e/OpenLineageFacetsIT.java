@@ -138,6 +138,25 @@ class OpenLineageFacetsIT {
         assertThat(byTable.get("type").asText()).isEqualTo("STREAM");
     }
 
+    @Test
+    void theCliPrintsADatasetForPeople() {
+        eventually("/api/v1/datasets?nodeId=" + Http.encode(DAILY), d -> assertThat(d.path("versions")).isNotEmpty());
+        String printed = cli("dataset", NodeId.dataset("s3://payments-lake", "/curated/daily_payments").value(), "--url", PLATFORM.queryUrl(""));
+        assertThat(printed).contains(DAILY, "Daily payment totals per counterparty.", "also named", "s3://payments-lake");
+        assertThat(printed).containsPattern("019ad1c0-7a10-7f3e-b1a2-93c4d5e6f701 +\\S+ +run:019ad1c0-7a10-7f3e-b1a2-93c4d5e6f701 +3 +2048 +1");
+        assertThat(cli("dataset", FX, "--url", PLATFORM.queryUrl(""))).containsPattern(java.util.regex.Pattern.quote(JOB) + " +reads +declared \\(no run seen\\)");
+    }
+
+    private static String cli(String... args) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int status = io.headwater.cli.HeadwaterCli.run(args, new java.io.PrintStream(out, true, StandardCharsets.UTF_8), new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        System.out.println("$ headwater " + String.join(" ", args) + "\n" + printed);
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return printed;
+    }
+
     private static JsonNode eventually(String path, java.util.function.Consumer<JsonNode> check) {
         java.util.concurrent.atomic.AtomicReference<JsonNode> answer = new java.util.concurrent.atomic.AtomicReference<>();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  */
 @Command(name = "headwater", mixinStandardHelpOptions = true, version = "headwater 0.1.0",
         description = "Ask a running Headwater platform, and read the answer.",
-        subcommands = {ProvenanceCommand.class, LineageCommand.class, RunsCommand.class, ImpactCommand.class, ModelsCommand.class,
+        subcommands = {ProvenanceCommand.class, LineageCommand.class, DatasetCommand.class, RunsCommand.class, ImpactCommand.class, ModelsCommand.class,
                 AlertsCommand.class},
         footer = {"", "Credentials: HEADWATER_API_KEY (a key or JWT with the reader role), else --key-file; ./headwater passes the "
                 + "dev stack's reader key. HEADWATER_URL: query-service (default http://127.0.0.1:8080)."})
