@@ -192,6 +192,13 @@ try {
       if (await page.locator('svg.graph-svg g.node.k-field').count() < 2) throw new Error('no field nodes drawn at column level');
     });
 
+    await check('a dataset page says what its producers said: its columns, the jobs around it, its versions and who wrote each', async () => {
+      await page.goto(`${base}/ui/datasets/${encodeURIComponent('dataset:file:/srv/spark-demo/data/out/revenue_by_country')}`);
+      await page.locator('section:has(h2:text("Versions")) table a[href^="/ui/runs/"]').first().waitFor();
+      await expectText('section:has(h2:text("Jobs")) table', /writes\s+observed/);
+      await page.locator('section:has(h2:text("Columns")) table code').first().waitFor();
+    });
+
     await check('two runs compared: the differences marked, the curves overlaid', async () => {
       await page.goto(`${base}/ui/compare?runs=${data.compare.join(',')}`);
       await page.locator('tr.differs').first().waitFor();

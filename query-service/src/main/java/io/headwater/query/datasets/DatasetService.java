@@ -33,6 +33,9 @@ import java.util.function.Predicate;
 @ApplicationScoped
 public class DatasetService {
 
+    /** Stands for a writing run of a namespace the reader may not see. */
+    static final String REDACTED = "redacted";
+
     private final GraphStore store;
 
     public DatasetService(GraphStore store) {
@@ -106,7 +109,9 @@ public class DatasetService {
             Map<String, String> a = version.getAttributes();
             Object quality = version.getDetailJson() == null ? null
                     : NodeDetails.read(version.getDetailJson(), NodeDetails.DatasetVersion.class).orElse(null);
-            versions.add(new DatasetView.Version(version.getId(), a.get(DatasetVersion.VERSION), version.getFirstSeen(), a.get(DatasetVersion.WRITTEN_BY),
+            String writer = a.get(DatasetVersion.WRITTEN_BY);
+            versions.add(new DatasetView.Version(version.getId(), a.get(DatasetVersion.VERSION), version.getFirstSeen(),
+                    writer == null || visible.test(writer) ? writer : REDACTED,
                     number(a, Measures.ROW_COUNT), number(a, Measures.BYTES), number(a, Measures.FILE_COUNT),
                     number(a, Measures.ASSERTIONS_PASSED), number(a, Measures.ASSERTIONS_FAILED), readers(graph, version.getId(), visible), quality));
         }

@@ -321,7 +321,8 @@ async function lineagePage(kind, params, ctx) {
   const node = unversioned(id);
   const path = columns ? `/api/v1/column-lineage?nodeId=${enc(node)}&depth=${enc(depth)}${asOf ? '&asOf=' + enc(asOf) : ''}`
     : `/api/v1/lineage?nodeId=${enc(id)}&depth=${enc(depth)}&direction=${enc(direction)}${asOf ? '&asOf=' + enc(asOf) : ''}`;
-  const [answer, runs] = await Promise.all([get(path), kind === 'job' ? get(`/api/v1/runs?job=${enc(node)}&limit=50`).catch(() => []) : null]);
+  const [answer, runs, about] = await Promise.all([get(path), kind === 'job' ? get(`/api/v1/runs?job=${enc(node)}&limit=50`).catch(() => []) : null,
+    kind === 'dataset' ? get(`/api/v1/datasets?nodeId=${enc(node)}&versions=20${asOf ? '&asOf=' + enc(asOf) : ''}`).catch(() => null) : null]);
   const me = answer.graph.find(n => n.id === node);
   ctx.title(me?.data?.name ?? node);
   let html = `<h1>${kind === 'job' ? 'Job' : 'Dataset'} ${code(me?.data?.name ?? node)}</h1>`
@@ -335,6 +336,14 @@ async function lineagePage(kind, params, ctx) {
   if (me?.data) {
     html += section('Details', kv([['namespace', code(me.data.namespace ?? '')], ['type', x(me.data.type ?? '')], ['first seen', time(me.data.createdAt)], ['last seen', time(me.data.updatedAt)]])
       + (me.data.facets && Object.keys(me.data.facets).length ? `<details><summary>attributes</summary>${table(['name', 'value'], Object.entries(me.data.facets).map(([k, v]) => `<tr><td>${x(k)}</td><td>${code(typeof v === 'object' ? JSON.stringify(v) : v)}</td></tr>`))}</details>` : ''));
+  }
+  if (about) html += datasetSections(about);
+  if (kind === 'job' && me?.data?.facets) {
+    const f = me.data.facets;
+    if (f.description || f.owners || f.tags) {
+      html += section('About', kv([['description', x(f.description ?? '')], ['owners', x((f.owners ?? '').split(',').join(', '))],
+        ['tags', x((f.tags ?? '').split(',').join(', '))], ['integration', x(f.integration ?? '')], ['job type', x(f.jobType ?? '')]]));
+    }
   }
   if (runs) {
     html += section('Runs', table(['run', 'state', 'started', 'duration', 'commit'], runs.map(r =>
@@ -351,6 +360,29 @@ async function lineagePage(kind, params, ctx) {
     if (f.get('columns')) q.set('columns', 'true');
     ctx.navigate(`/ui/${kind === 'job' ? 'jobs' : 'datasets'}/${enc(id)}?${q}`);
   });
+}
+
+/** What a dataset's producers said and measured: description, owners, tags, columns, the jobs around it, its versions. */
+function datasetSections(d) {
+  const list = v => x((v ?? []).join(', '));
+  const how = j => [j.declared ? 'declared' : '', j.observed ? 'observed' : ''].filter(Boolean).join(' + ') + (j.declared && !j.observed ? ' (no run seen)' : '');
+  const assertions = v => (v.assertionsPassed != null || v.assertionsFailed != null ? `${v.assertionsPassed ?? 0} passed, ${v.assertionsFailed ?? 0} failed` : '');
+  let html = section('About', kv([['description', x(d.description ?? '')], ['owners', list(d.owners)], ['tags', list(d.tags)],
+    ['dataset type', x(d.datasetType ?? '')], ['also named', (d.aliases ?? []).map(a => code(a)).join(' ')],
+    ['catalog', d.catalog ? x(Object.values(d.catalog).join(' · ')) : '']]), 'about');
+  if (d.fields?.length) {
+    html += section('Columns', table(['column', 'type', 'tags', 'description'], d.fields.map(f =>
+      `<tr><td>${code(f.name)}</td><td>${x(f.type ?? '')}</td><td>${list(f.tags)}</td><td>${x(f.description ?? '')}</td></tr>`)));
+  }
+  const jobs = [...(d.writtenBy ?? []).map(j => ({...j, role: 'writes'})), ...(d.readBy ?? []).map(j => ({...j, role: 'reads'}))];
+  if (jobs.length) {
+    html += section('Jobs', table(['job', '', 'lineage'], jobs.map(j => `<tr><td>${idLink(j.job)}</td><td>${x(j.role)}</td><td>${x(how(j))}</td></tr>`)));
+  }
+  html += section('Versions', table(['version', 'written', 'by', 'rows', 'bytes', 'files', 'assertions', 'readers measured'], (d.versions ?? []).map(v =>
+    `<tr><td>${idLink(v.nodeId, v.version)}</td><td>${time(v.createdAt)}</td><td>${idLink(v.writtenBy)}</td><td>${x(v.rowCount ?? '')}</td>`
+    + `<td>${x(v.bytes ?? '')}</td><td>${x(v.fileCount ?? '')}</td><td>${x(assertions(v))}</td>`
+    + `<td>${(v.measuredByReaders ?? []).map(r => `${idLink(r.run)} ${x([r.rowCount != null ? r.rowCount + ' rows' : '', assertions(r)].filter(Boolean).join(', '))}`).join('<br>')}</td></tr>`)));
+  return html;
 }
 
 export const dataset = (params, ctx) => lineagePage('dataset', params, ctx);
