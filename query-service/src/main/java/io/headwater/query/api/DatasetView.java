@@ -1,6 +1,7 @@
 package io.headwater.query.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.headwater.contract.graph.NodeId;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -11,7 +12,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Dataset", description = "A dataset: what its producers said of it, its schema, the jobs that read and write it, and its latest versions with their row counts and quality")
 public record DatasetView(
-        @Schema(description = "The dataset's node id", example = "dataset:hive://metastore.payments:9083:payments.raw_payments") String nodeId,
+        @Schema(description = "The dataset's node id, " + NodeId.DATASET_FORM) String nodeId,
         @Schema(description = "The dataset's namespace", example = "hive://metastore.payments:9083") String namespace,
         @Schema(description = "The dataset's name", example = "payments.raw_payments") String name,
         @Schema(description = "Marquez's dataset type: STREAM for a topic or stream, else DB_TABLE", example = "DB_TABLE") String type,
@@ -41,7 +42,7 @@ public record DatasetView(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "DatasetJobLink", description = "A job that reads or writes the dataset, and how that is known")
     public record JobLink(
-            @Schema(description = "The job's node id", example = "job:payments:daily_payments_rollup") String job,
+            @Schema(description = "The job's node id, " + NodeId.JOB_FORM) String job,
             @Schema(description = "True when a JobEvent declared it (static lineage)") Boolean declared,
             @Schema(description = "True when a run's events showed it") Boolean observed) {
     }

@@ -18,8 +18,8 @@ public record LineageGraph(List<Node> graph, Boolean partial, String partialReas
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "LineageEdge", description = "An edge of Marquez's lineage answer, from origin to destination")
     public record Edge(
-            @Schema(description = "The node id the edge starts at", example = "dataset:hive://metastore:9083:payments.raw_payments") String origin,
-            @Schema(description = "The node id the edge ends at", example = "job:payments:daily_payments_rollup") String destination,
+            @Schema(description = "The node id the edge starts at") String origin,
+            @Schema(description = "The node id the edge ends at") String destination,
             @Schema(description = "True when a JobEvent declared this edge (static, design-time lineage); absent otherwise") Boolean declared,
             @Schema(description = "True when a run's events showed this edge; absent on an edge only declared") Boolean observed) {
 
