@@ -48,6 +48,11 @@ class LineageApiTest {
     private static final String REPORT = NodeId.dataset(NS, "public.report").value();
     private static final String CLEANER = NodeId.job("etl", "cleaner").value();
     private static final String REPORTER = NodeId.job("etl", "reporter").value();
+    private static final String RUN_ID = "0b6c7d8e-1f20-4a31-9b42-c5d6e7f80912";
+    private static final String RUN = NodeId.run(RUN_ID).value();
+    private static final String MODEL = NodeId.model("churn").value();
+    private static final String MODEL_VERSION = NodeId.modelVersion("churn", "7").value();
+    private static final String CLEAN_V1 = NodeId.datasetVersion(NS, "public.clean", "v1").value();
     private static boolean written;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -80,6 +85,19 @@ class LineageApiTest {
                 producer.send(new ProducerRecord<>(Topics.GRAPH_EDGES.name(), id, GraphEdge.newBuilder().setId(id).setKind(kind)
                         .setSource(edge[0]).setTarget(edge[2]).setValidFrom(t).build()));
             }
+            // A run of the cleaner, the model version it trained, its model, and a version of the clean dataset.
+            producer.send(new ProducerRecord<>(Topics.GRAPH_NODES.name(), RUN, GraphNode.newBuilder().setId(RUN).setKind(NodeKind.RUN)
+                    .setNamespace("etl").setName(RUN_ID).setFirstSeen(t).setLastSeen(t).setAttributes(Map.of("job", CLEANER)).build()));
+            producer.send(new ProducerRecord<>(Topics.GRAPH_NODES.name(), MODEL_VERSION, GraphNode.newBuilder().setId(MODEL_VERSION)
+                    .setKind(NodeKind.MODEL_VERSION).setName("churn#7").setFirstSeen(t).setLastSeen(t).setAttributes(Map.of("trainingRun", RUN)).build()));
+            producer.send(new ProducerRecord<>(Topics.GRAPH_NODES.name(), MODEL, GraphNode.newBuilder().setId(MODEL)
+                    .setKind(NodeKind.MODEL).setName("churn").setFirstSeen(t).setLastSeen(t).build()));
+            String versionOf = EdgeId.of(MODEL_VERSION, EdgeKind.VERSION_OF, MODEL).value();
+            producer.send(new ProducerRecord<>(Topics.GRAPH_EDGES.name(), versionOf, GraphEdge.newBuilder().setId(versionOf).setKind(EdgeKind.VERSION_OF)
+                    .setSource(MODEL_VERSION).setTarget(MODEL).setValidFrom(t).build()));
+            producer.send(new ProducerRecord<>(Topics.GRAPH_NODES.name(), CLEAN_V1, GraphNode.newBuilder().setId(CLEAN_V1)
+                    .setKind(NodeKind.DATASET_VERSION).setNamespace(NS).setName("public.clean#v1").setFirstSeen(t).setLastSeen(t)
+                    .setAttributes(Map.of("dataset", CLEAN, "version", "v1")).build()));
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("nodeId", REPORT).get("/api/v1/lineage")
                 .then().statusCode(200).body("graph.id", hasItem(RAW)));
@@ -104,6 +122,18 @@ class LineageApiTest {
                 .body("graph.find { it.id == '" + CLEANER + "' }.inEdges[0].origin", equalTo(RAW))
                 .body("graph.find { it.id == '" + CLEANER + "' }.outEdges[0].destination", equalTo(CLEAN))
                 .body("graph.find { it.id == '" + CLEAN + "' }.data.id.namespace", equalTo(NS));
+    }
+
+    @Test
+    void aRunAModelOrAVersionAnswersWithTheLineageOfWhatStandsForIt() {
+        // A run and the model it trained: the job that ran; upstream, what it read.
+        for (String node : List.of(RUN, MODEL_VERSION, MODEL)) {
+            given().queryParam("nodeId", node).queryParam("direction", "upstream").get("/api/v1/lineage")
+                    .then().statusCode(200).body("graph.id", contains(RAW, CLEANER));
+        }
+        // A dataset version that is a node: its dataset's lineage.
+        given().queryParam("nodeId", CLEAN).queryParam("version", "v1").queryParam("direction", "upstream").get("/api/v1/lineage")
+                .then().statusCode(200).body("graph.id", contains(CLEAN, RAW, CLEANER));
     }
 
     @Test

@@ -41,9 +41,11 @@ public class LineageResource {
     @GET
     @Path("/lineage")
     @Operation(summary = "Lineage of a dataset or job, in Marquez's response shape",
-            description = "Node ids as Marquez's: " + NodeId.DATASET_FORM + ", " + NodeId.JOB_FORM + ", optionally with #<version>.")
+            description = "Node ids as Marquez's: " + NodeId.DATASET_FORM + ", " + NodeId.JOB_FORM + ", optionally with #<version>. "
+                    + "A run (" + NodeId.RUN_FORM + "), a model version (" + NodeId.MODEL_VERSION_FORM + ") or a model answers with the lineage "
+                    + "of the job that ran or trained it.")
     public LineageGraph lineage(
-            @Parameter(description = NodeId.DATASET_FORM + " or " + NodeId.JOB_FORM) @QueryParam("nodeId") String nodeId,
+            @Parameter(description = NodeId.DATASET_FORM + ", " + NodeId.JOB_FORM + ", " + NodeId.RUN_FORM + " or " + NodeId.MODEL_VERSION_FORM) @QueryParam("nodeId") String nodeId,
             @Parameter(description = "edges to follow from the node (default 20, Marquez's)") @QueryParam("depth") @DefaultValue("20") String depth,
             @Parameter(description = "upstream, downstream, or both (default, as Marquez)") @QueryParam("direction") @DefaultValue("both") String direction,
             @Parameter(description = "ISO-8601 instant: the graph as it was known then") @QueryParam("asOf") String asOf,
