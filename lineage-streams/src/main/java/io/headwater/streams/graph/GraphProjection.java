@@ -179,14 +179,18 @@ public final class GraphProjection {
         return edges;
     }
 
-    /** Column lineage: each output column from its inputs; a dataset-level dependency reaches every output column. */
+    /**
+     * Column lineage: each output column from its inputs; a dataset-level dependency reaches every output
+     * column. An input that is both (orders.amount summed into total_amount and filtered on) is one edge
+     * with both transformations, marked datasetLevel.
+     */
     private static List<GraphEdge> columnLineage(List<DatasetRef> outputs, Instant from, String knownBy) {
-        List<GraphEdge> edges = new ArrayList<>();
+        Map<String, GraphEdge> edges = new LinkedHashMap<>();
         for (DatasetRef output : outputs) {
             for (ColumnLineage column : output.getColumnLineage()) {
                 String target = NodeId.datasetField(output.getNamespace(), output.getName(), column.getField()).value();
                 for (InputField input : column.getInputs()) {
-                    edges.add(derivedFrom(input, target, from, knownBy, false));
+                    add(edges, derivedFrom(input, target, from, knownBy, false));
                 }
             }
             if (output.getDatasetDependencies().isEmpty()) {
@@ -195,11 +199,30 @@ public final class GraphProjection {
             for (String field : outputFields(output)) {
                 String target = NodeId.datasetField(output.getNamespace(), output.getName(), field).value();
                 for (InputField input : output.getDatasetDependencies()) {
-                    edges.add(derivedFrom(input, target, from, knownBy, true));
+                    add(edges, derivedFrom(input, target, from, knownBy, true));
                 }
             }
         }
-        return edges;
+        return new ArrayList<>(edges.values());
+    }
+
+    /** One edge per id: a second derivation of the same column adds its transformations (the first stays first) and its marks. */
+    private static void add(Map<String, GraphEdge> edges, GraphEdge edge) {
+        edges.merge(edge.getId(), edge, (first, second) -> {
+            Map<String, String> attributes = new TreeMap<>(second.getAttributes());
+            attributes.putAll(first.getAttributes());
+            java.util.LinkedHashSet<String> transformations = new java.util.LinkedHashSet<>();
+            for (GraphEdge e : List.of(first, second)) {
+                String listed = e.getAttributes().get(DerivedFrom.TRANSFORMATIONS);
+                if (listed != null) {
+                    transformations.addAll(List.of(listed.split(",")));
+                }
+            }
+            if (!transformations.isEmpty()) {
+                attributes.put(DerivedFrom.TRANSFORMATIONS, String.join(",", transformations));
+            }
+            return GraphEdge.newBuilder(first).setAttributes(attributes).build();
+        });
     }
 
     private static GraphEdge derivedFrom(InputField input, String target, Instant from, String knownBy, boolean datasetLevel) {

@@ -126,6 +126,11 @@ class NewerFacetsTopologyTest {
                     NodeId.datasetField(HIVE, "payments.daily_payments", "total_amount").value());
             assertThat(fromUserId).allSatisfy(e -> assertThat(e.getAttributes())
                     .containsEntry(DerivedFrom.DATASET_LEVEL, "true").containsEntry(DerivedFrom.TRANSFORMATIONS, "INDIRECT/FILTER"));
+            // counterparty_id is copied into the output and grouped by: one edge with both transformations.
+            GraphEdge both = graph.edges.get(EdgeId.of(NodeId.datasetField(HIVE, "payments.raw_payments", "counterparty_id").value(), EdgeKind.DERIVED_FROM,
+                    NodeId.datasetField(HIVE, "payments.daily_payments", "counterparty_id").value()).value());
+            assertThat(both.getAttributes()).containsEntry(DerivedFrom.TRANSFORMATIONS, "DIRECT/IDENTITY,INDIRECT/GROUP_BY")
+                    .containsEntry(DerivedFrom.DATASET_LEVEL, "true");
         }
     }
 

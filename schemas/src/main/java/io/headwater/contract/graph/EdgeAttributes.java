@@ -66,7 +66,8 @@ public final class EdgeAttributes {
         public static final String TRANSFORMATIONS = "transformations";
         /**
          * "true" when the input affects the output dataset as a whole (column lineage 1-2-0's
-         * dataset-level dependencies: a filter, join or group-by key), so the edge goes to every output column.
+         * dataset-level dependencies: a filter, join or group-by key), so the edge goes to every output column;
+         * on an input that also derives the column directly, its transformations list both.
          */
         public static final String DATASET_LEVEL = "datasetLevel";
 
