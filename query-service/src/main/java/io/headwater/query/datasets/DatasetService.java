@@ -13,6 +13,7 @@ import io.headwater.contract.graph.NodeDetails;
 import io.headwater.query.api.DatasetView;
 import io.headwater.query.errors.NodeNotFoundException;
 import io.headwater.query.graph.GraphView;
+import io.headwater.query.lineage.MarquezShapes;
 import io.headwater.query.streams.GraphStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -62,17 +63,11 @@ public class DatasetService {
         for (String key : List.of(Dataset.CATALOG_NAME, Dataset.CATALOG_FRAMEWORK, Dataset.CATALOG_TYPE, Dataset.CATALOG_METADATA_URI, Dataset.CATALOG_WAREHOUSE_URI)) {
             Optional.ofNullable(attributes.get(key)).ifPresent(v -> catalog.put(key, v));
         }
-        return new DatasetView(node.getId(), node.getNamespace(), node.getName(), marquezType(node), attributes.get(Dataset.DATASET_TYPE),
+        return new DatasetView(node.getId(), node.getNamespace(), node.getName(), MarquezShapes.type(node), attributes.get(Dataset.DATASET_TYPE),
                 attributes.get(Dataset.DESCRIPTION), list(attributes, Dataset.TAGS), list(attributes, Dataset.OWNERS), list(attributes, Dataset.ALIASES),
                 catalog.isEmpty() ? null : catalog, fields(node),
                 jobs(graph.in(datasetId, EdgeKind.OUTPUT_OF), true, visible), jobs(graph.out(datasetId, EdgeKind.INPUT_TO), false, visible),
                 versions(graph, datasetId, versions, visible), readers(graph, datasetId, visible), node.getFirstSeen(), node.getLastSeen());
-    }
-
-    private static String marquezType(GraphNode node) {
-        String type = node.getAttributes().getOrDefault(Dataset.DATASET_TYPE, "");
-        boolean stream = type.equalsIgnoreCase("TOPIC") || type.equalsIgnoreCase("STREAM") || (node.getNamespace() != null && node.getNamespace().startsWith("kafka://"));
-        return stream ? "STREAM" : "DB_TABLE";
     }
 
     private static List<String> list(Map<String, String> attributes, String key) {
@@ -89,13 +84,9 @@ public class DatasetService {
     private static List<DatasetView.JobLink> jobs(List<GraphEdge> edges, boolean writers, Predicate<String> visible) {
         List<DatasetView.JobLink> jobs = edges.stream()
                 .filter(e -> visible.test(writers ? e.getSource() : e.getTarget()))
-                .map(e -> new DatasetView.JobLink(writers ? e.getSource() : e.getTarget(), flag(e, Lineage.DECLARED), flag(e, Lineage.OBSERVED)))
+                .map(e -> new DatasetView.JobLink(writers ? e.getSource() : e.getTarget(), MarquezShapes.mark(e, Lineage.DECLARED), MarquezShapes.mark(e, Lineage.OBSERVED)))
                 .sorted(Comparator.comparing(DatasetView.JobLink::job)).toList();
         return jobs.isEmpty() ? null : jobs;
-    }
-
-    private static Boolean flag(GraphEdge edge, String key) {
-        return "true".equals(edge.getAttributes().get(key)) ? Boolean.TRUE : null;
     }
 
     private static List<DatasetView.Version> versions(GraphView graph, String datasetId, int limit, Predicate<String> visible) {

@@ -6,7 +6,6 @@ import io.headwater.avro.GraphNode;
 import io.headwater.avro.NodeKind;
 import io.headwater.contract.graph.NodeAttributes;
 import io.headwater.contract.graph.NodeAttributes.Dataset;
-import io.headwater.contract.graph.NodeAttributes.Job;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,7 @@ final class MarquezData {
     static Map<String, Object> of(GraphNode node, List<GraphEdge> edges) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", Map.of("namespace", node.getNamespace() == null ? "" : node.getNamespace(), "name", node.getName()));
-        data.put("type", type(node));
+        data.put("type", MarquezShapes.type(node));
         data.put("name", node.getName());
         data.put("namespace", node.getNamespace());
         data.put("createdAt", node.getFirstSeen().toString());
@@ -39,17 +38,6 @@ final class MarquezData {
                 .map(tag -> tag.contains("=") ? tag.substring(0, tag.indexOf('=')) : tag).distinct().toList());
         data.put("facets", node.getAttributes());
         return data;
-    }
-
-    /** Marquez's type: a job's processing type; a dataset's STREAM for a topic or stream, else DB_TABLE. */
-    private static String type(GraphNode node) {
-        if (node.getKind() == NodeKind.JOB) {
-            return node.getAttributes().getOrDefault(Job.PROCESSING_TYPE, "BATCH");
-        }
-        String datasetType = node.getAttributes().getOrDefault(Dataset.DATASET_TYPE, "");
-        boolean stream = datasetType.equalsIgnoreCase("TOPIC") || datasetType.equalsIgnoreCase("STREAM")
-                || (node.getNamespace() != null && node.getNamespace().startsWith("kafka://"));
-        return stream ? "STREAM" : "DB_TABLE";
     }
 
     private static List<Map<String, String>> refs(List<GraphEdge> edges, EdgeKind kind, boolean source) {

@@ -36,7 +36,7 @@ final class MarquezGraphs {
             for (GraphEdge edge : edges) {
                 if (found.contains(edge.getSource()) && found.contains(edge.getTarget())) {
                     (edge.getTarget().equals(id) ? in : out).add(new LineageGraph.Edge(edge.getSource(), edge.getTarget(),
-                            flag(edge, Lineage.DECLARED), flag(edge, Lineage.OBSERVED)));
+                            MarquezShapes.mark(edge, Lineage.DECLARED), MarquezShapes.mark(edge, Lineage.OBSERVED)));
                 }
             }
             in.sort(Comparator.comparing(LineageGraph.Edge::origin));
@@ -47,8 +47,4 @@ final class MarquezGraphs {
         return found.truncated() || budget.partial() ? new LineageGraph(nodes, true, budget.partialReason(), null) : new LineageGraph(nodes, null, null, null);
     }
 
-    /** True when the edge carries the mark, else absent (edges of kinds that are never declared carry neither). */
-    private static Boolean flag(GraphEdge edge, String key) {
-        return "true".equals(edge.getAttributes().get(key)) ? Boolean.TRUE : null;
-    }
 }
