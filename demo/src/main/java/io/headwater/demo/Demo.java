@@ -1,6 +1,7 @@
 package io.headwater.demo;
 
 import io.headwater.cli.print.AlertPrinter;
+import io.headwater.cli.print.ComparisonPrinter;
 import io.headwater.cli.print.ProvenancePrinter;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +33,8 @@ import java.util.Random;
 public final class Demo {
 
     private static final int DECISIONS = 10_000;
+    /** The second training run: a smaller step, more epochs, another sample, so comparing the two shows what changed. */
+    private static final Training.Recipe RETRAINING = new Training.Recipe(0.2, 12, 7);
 
     private Demo() {
     }
@@ -72,7 +75,7 @@ public final class Demo {
         replay.done(events.size() + " events accepted");
 
         out.println("2. Training: parameters, metrics, git, environment, reference profile and the model version, through the emitter");
-        String runId = Training.run(root, platform.ingest, version, out);
+        String runId = Training.run(root, platform.ingest, version, Training.Recipe.FIRST, out);
         JsonNode trained = platform.await("/api/v1/models/churn/versions/" + version, v -> v.has("trainingRun"), Training.timeout());
         out.println("  run " + runId + " produced model churn version " + version);
         // What follows happens after the training, as in life: decisions and monitoring windows are timed from its end,
@@ -116,6 +119,19 @@ public final class Demo {
         monitoring.done(windows + " windows sent (the last 3 drifted)");
         JsonNode alerts = platform.await("/api/v1/alerts?state=OPEN&model=churn&version=" + version, a -> a.size() > 0, Training.timeout());
 
+        out.println("5. Retraining on the drift: a second run of the same job with other parameters and another sample");
+        String retrained = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        retrained = retrained.equals(version) ? version + "-2" : retrained;
+        String retrainingRunId = Training.run(root, platform.ingest, retrained, RETRAINING, out);
+        platform.await("/api/v1/models/churn/versions/" + retrained, v -> v.has("trainingRun"), Training.timeout());
+        out.println("  run " + retrainingRunId + " produced model churn version " + retrained);
+        JsonNode comparison = platform.await("/api/v1/runs/compare?ids=" + runId + "," + retrainingRunId,
+                c -> c.path("differences").asInt() > 0 && c.path("metrics").size() > 0, Training.timeout());
+        out.println();
+        out.println("What differs between the two training runs (./headwater runs compare " + runId + " " + retrainingRunId + ")?");
+        out.println();
+        ComparisonPrinter.comparison(comparison, false, out);
+
         out.println();
         out.println("Which data, code and environment produced decision " + sample + "?");
         out.println();
@@ -128,6 +144,7 @@ public final class Demo {
         out.println("  " + platform.query + "/ui/decisions/" + sample);
         out.println("  " + platform.query + "/ui/models/churn/versions/" + Platform.encode(version));
         out.println("  " + platform.query + "/ui/runs/" + runId);
+        out.println("  " + platform.query + "/ui/compare?runs=" + runId + "," + retrainingRunId);
         out.println("Or ask the API:");
         out.println("  " + platform.query + "/api/v1/decisions/" + sample + "/provenance");
         out.println("  " + platform.query + "/api/v1/runs/" + runId + "/reproduce");

@@ -23,15 +23,28 @@ final class Training {
 
     static final List<Double> TENURE_EDGES = List.of(0.0, 6.0, 12.0, 24.0, 36.0, 60.0);
 
+    /** What a training run is given: the example's parameters (its defaults are the first run's). */
+    record Recipe(double learningRate, int epochs, int seed) {
+
+        static final Recipe FIRST = new Recipe(0.5, 8, 42);
+
+        List<String> arguments() {
+            return List.of("--learning-rate", String.valueOf(learningRate), "--epochs", String.valueOf(epochs), "--seed", String.valueOf(seed));
+        }
+    }
+
     private Training() {
     }
 
     /** Returns the run id. */
-    static String run(Path root, String ingest, String modelVersion, PrintStream out) throws IOException, InterruptedException {
+    static String run(Path root, String ingest, String modelVersion, Recipe recipe, PrintStream out) throws IOException, InterruptedException {
         if (pythonAvailable()) {
-            out.println("  python3 clients/python/examples/train_churn.py --model-version " + modelVersion);
-            ProcessBuilder builder = new ProcessBuilder("python3", "clients/python/examples/train_churn.py", "--model-version", modelVersion)
-                    .directory(root.toFile()).redirectErrorStream(true);
+            List<String> command = new ArrayList<>(List.of("python3", "clients/python/examples/train_churn.py", "--model-version", modelVersion));
+            if (!recipe.equals(Recipe.FIRST)) {
+                command.addAll(recipe.arguments());
+            }
+            out.println("  " + String.join(" ", command));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
             builder.environment().put("HEADWATER_URL", ingest);
             builder.environment().putIfAbsent("HEADWATER_SPOOL_DIR", root.resolve(".headwater/spool").toString());
             Process process = builder.start();
@@ -51,12 +64,13 @@ final class Training {
                 new EnvironmentCapture(), root);
         try {
             TrainingRun.record(run, r -> {
-                r.params(Map.of("learning_rate", 0.5, "epochs", 8, "model", "logistic-regression"));
+                r.params(Map.of("learning_rate", recipe.learningRate(), "epochs", recipe.epochs(), "seed", recipe.seed(),
+                        "model", "logistic-regression"));
                 r.input("/srv/spark-demo/data/out/top_countries", "training", null);
                 r.input("gs://mock-bucket/result.csv", "test", null);
-                Random random = new Random(42);
-                for (int epoch = 1; epoch <= 8; epoch++) {
-                    r.metric("auc", 0.62 + 0.01 * epoch + random.nextDouble() * 0.005, (long) epoch);
+                Random random = new Random(recipe.seed());
+                for (int epoch = 1; epoch <= recipe.epochs(); epoch++) {
+                    r.metric("auc", 0.62 + recipe.learningRate() * 0.02 * epoch + random.nextDouble() * 0.005, (long) epoch);
                 }
                 r.referenceProfile(List.of(Distribution.numeric("tenure", TENURE_EDGES, tenureCounts(random, 4000, 18))),
                         null);

@@ -45,6 +45,10 @@ class DemoIT {
         assertThat(out).contains("← job:spike:spike_job1.adaptive_spark_plan.out_revenue_by_country", "← job:airflow:BQ.download");
         assertThat(out).containsPattern("Model churn version \\S+ \\(\\d+ alerts?, trained by run:\\S+\\)").containsPattern("OPEN +ALERT +psi +tenure +[0-9.]+ +0.200");
         assertThat(out).contains(PLATFORM.platform().query.url() + "/api/v1/decisions/" + decision + "/provenance");
+        // The retraining differs from the first run, and the comparison it prints says how.
+        assertThat(out).contains("5. Retraining on the drift").containsPattern("≠ +parameters +learning_rate +0.5 +0.2")
+                .containsPattern("≠ +parameters +epochs +8 +12").containsPattern("≠ +metrics +auc ")
+                .containsPattern("\\d+ differences \\(≠\\)").contains(PLATFORM.platform().query.url() + "/ui/compare?runs=");
 
         // What it printed is what the platform answers.
         JsonNode answer = PLATFORM.query("/api/v1/decisions/" + decision + "/provenance").expect(200).json();
@@ -104,7 +108,7 @@ class DemoIT {
         assertThat(cli(0, "models", "--url", query)).containsPattern("churn +" + java.util.regex.Pattern.quote(version) + " .* 10000 +\\d+ \\(ALERT\\)");
         assertThat(cli(0, "alerts", "--model", "churn", "--url", query)).contains("Model churn version " + version)
                 .containsPattern("OPEN +ALERT +psi +tenure");
-        assertThat(cli(0, "impact", trainingData, "--url", query)).contains("Downstream of " + trainingData, "model versions trained: 1")
+        assertThat(cli(0, "impact", trainingData, "--url", query)).contains("Downstream of " + trainingData, "model versions trained: 2")
                 .contains("decisions made by them: 10000");
 
         // A decision that is not there: a clear message and status 1, not a stack trace.

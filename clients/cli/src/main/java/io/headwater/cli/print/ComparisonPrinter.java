@@ -35,7 +35,7 @@ public final class ComparisonPrinter {
                 List<String> cells = new ArrayList<>(List.of(differs ? "≠" : "", section, row.path("name").asText()));
                 for (int i = 0; i < runs.size(); i++) {
                     JsonNode value = row.path("values").path(i);
-                    cells.add(value.isMissingNode() || value.isNull() ? "–" : value.isValueNode() ? value.asText() : value.toString());
+                    cells.add(cell(value));
                 }
                 table.row(cells.toArray(String[]::new));
             }
@@ -45,6 +45,17 @@ public final class ComparisonPrinter {
         int differences = comparison.path("differences").asInt();
         out.println(differences + (differences == 1 ? " difference" : " differences") + " (≠)"
                 + (hidden > 0 ? "; " + hidden + " identical packages not shown (--all-packages shows them)" : ""));
+    }
+
+    /** A metric such as 0.7364322916666667 reads as 0.7364; --json keeps every digit. */
+    static String cell(JsonNode value) {
+        if (value.isMissingNode() || value.isNull()) {
+            return "–";
+        }
+        if (value.isFloatingPointNumber() && Double.isFinite(value.asDouble())) {
+            return new java.math.BigDecimal(value.asText()).setScale(4, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+        }
+        return value.isValueNode() ? value.asText() : value.toString();
     }
 
     private static String shortRun(String run) {
