@@ -40,8 +40,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The platform under pressure it used to fall over from: 48 clients asking the lineage of a hub at
- * once (query-service stays healthy and answers afterwards), and a schema registry that goes away
- * (ingest says so in readiness and answers 503 + Retry-After, then recovers).
+ * once (query-service stays healthy and answers afterwards), and a schema registry or a broker that goes
+ * away (every service names it in readiness, ingest answers 503 + Retry-After, then all recover).
  */
 class OverloadIT {
 
@@ -109,13 +109,16 @@ class OverloadIT {
     }
 
     @Test
-    void aRegistryThatGoesAwayMakesIngestUnreadyAndAnswer503ThenItRecovers() throws Exception {
-        try (LocalPlatform platform = new LocalPlatform(false, LocalPlatform.SMALL_JVM)) {
+    void aDependencyThatGoesAwayMakesEveryServiceUnreadyNamingItThenTheyRecover() throws Exception {
+        try (LocalPlatform platform = new LocalPlatform(true, LocalPlatform.SMALL_JVM)) {
+            List<String> services = List.of(platform.ingest.url(), platform.streams.url(), platform.query.url());
             String event = PoisonInputIT.runEvent(java.util.UUID.randomUUID().toString(), "START", "2026-11-26T10:00:00Z", "registry_job", "{}");
             platform.registry.kill();
-            await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
-                    assertThat(CALLS.get(platform.ingest.url() + "/q/health/ready").status()).isEqualTo(503));
-            assertThat(CALLS.get(platform.ingest.url() + "/q/health/ready").body()).contains("schema-registry").doesNotContain("@");
+            for (String service : services) {
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(down(service)).as(service).contains("schema-registry"));
+                assertThat(down(service)).as(service + ": only what is down is named").doesNotContain("kafka");
+                assertThat(CALLS.get(service + "/q/health/ready").body()).doesNotContain("@");
+            }
             Http.Response refused = CALLS.post(platform.ingest.url() + "/api/v1/lineage", event);
             assertThat(refused.status()).as(refused.body()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
@@ -123,10 +126,40 @@ class OverloadIT {
             assertThat(refused.body()).contains("registry");
 
             platform.restart(platform.registry);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(CALLS.get(platform.ingest.url() + "/q/health/ready").status()).isEqualTo(200));
+            for (String service : services) {
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                        assertThat(CALLS.get(service + "/q/health/ready").status()).as(service).isEqualTo(200));
+            }
             assertThat(CALLS.post(platform.ingest.url() + "/api/v1/lineage", event).status()).isEqualTo(201);
+
+            // The broker: every service names it, with where it looked, while the Streams engines would still say RUNNING.
+            platform.stopKafka();
+            for (String service : services) {
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(down(service)).as(service).contains("kafka"));
+                assertThat(CALLS.get(service + "/q/health/ready").body()).as(service).contains(platform.kafka.bootstrapServers());
+            }
+            platform.startKafka();
+            for (String service : services) {
+                await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+                        assertThat(CALLS.get(service + "/q/health/ready").status()).as(service).isEqualTo(200));
+            }
+            com.fasterxml.jackson.databind.JsonNode ready = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(CALLS.get(platform.streams.url() + "/q/health/ready").body());
+            assertThat(ready.findValues("meaning")).extracting(com.fasterxml.jackson.databind.JsonNode::asText).containsExactly("processing");
         }
+    }
+
+    /** The names of the readiness checks that are DOWN. */
+    private static List<String> down(String service) throws Exception {
+        List<String> names = new ArrayList<>();
+        com.fasterxml.jackson.databind.JsonNode health = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(CALLS.get(service + "/q/health/ready").body());
+        health.path("checks").forEach(check -> {
+            if ("DOWN".equals(check.path("status").asText())) {
+                names.add(check.path("name").asText());
+            }
+        });
+        return names;
     }
 
     /** A dataset read by 5,000 jobs, each writing its own output: the hub Marquez-style lineage fans out from. */

@@ -1,9 +1,10 @@
-package io.headwater.ingest.health;
+package io.headwater.health;
 
 import io.headwater.kafka.connection.KafkaConnection;
 import io.headwater.kafka.connection.KafkaReachability;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -11,9 +12,10 @@ import org.eclipse.microprofile.health.Readiness;
 import java.time.Duration;
 
 /**
- * Ready only while the cluster answers with this service's connection settings (SASL, TLS): a wrong
- * password or trust store shows here, named, before any client's write fails. Replaces Quarkus' own
- * Kafka check, which knows nothing of settings given as files.
+ * Ready only while the cluster answers with this service's connection settings (SASL, TLS): a broker that is
+ * down, a wrong password or trust store shows here, named, before any client's write fails, and while a
+ * Streams engine would still say RUNNING. Replaces Quarkus' own Kafka check, which knows nothing of settings
+ * given as files.
  */
 @Readiness
 @ApplicationScoped
@@ -22,8 +24,8 @@ public class KafkaReadiness implements HealthCheck {
     private final KafkaConnection kafka;
     private final KafkaReachability reachability;
 
-    public KafkaReadiness(KafkaConnection kafka) {
-        this.kafka = kafka;
+    public KafkaReadiness(Config config) {
+        this.kafka = KafkaConnection.from(config);
         this.reachability = new KafkaReachability(kafka, Duration.ofSeconds(3));
     }
 

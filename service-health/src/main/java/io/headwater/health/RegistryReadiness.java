@@ -1,4 +1,4 @@
-package io.headwater.ingest.health;
+package io.headwater.health;
 
 import io.headwater.kafka.registry.SchemaRegistryClient;
 import io.headwater.kafka.registry.SchemaRegistryException;
@@ -11,8 +11,9 @@ import org.eclipse.microprofile.health.Readiness;
 import java.time.Duration;
 
 /**
- * Ready only while the schema registry answers: without it no event can be encoded, so a load balancer
- * should send clients elsewhere (and requests meanwhile get 503 + Retry-After). The answer is cached
+ * Ready only while the schema registry answers: without it no event can be encoded (ingest) and no record
+ * with a schema not seen yet decoded (the Streams services), so a load balancer should send clients
+ * elsewhere (ingest's requests meanwhile get 503 + Retry-After). The answer is cached
  * briefly, so health stays fast however often it is asked and the registry is not flooded.
  */
 @Readiness

@@ -1,5 +1,6 @@
 package io.headwater.streams.health;
 
+import io.headwater.health.StreamsStates;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.streams.KafkaStreams;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -7,23 +8,23 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready only once the topology is processing (Kafka Streams RUNNING, state restored); the
- * extension's own readiness check only looks at the topics.
+ * Ready only once the topology is processing (Kafka Streams RUNNING, state restored), and why not otherwise;
+ * the extension's own readiness check only looks at the topics. Kafka and the registry have their own checks.
  */
 @Readiness
 @ApplicationScoped
 public class StreamsReadiness implements HealthCheck {
 
     private final KafkaStreams streams;
+    private final StreamThreadRecovery threads;
 
-    public StreamsReadiness(KafkaStreams streams) {
+    public StreamsReadiness(KafkaStreams streams, StreamThreadRecovery threads) {
         this.streams = streams;
+        this.threads = threads;
     }
 
     @Override
     public HealthCheckResponse call() {
-        KafkaStreams.State state = streams.state();
-        return HealthCheckResponse.named("graph-builder").status(state == KafkaStreams.State.RUNNING)
-                .withData("state", state.name()).build();
+        return StreamsStates.readiness("graph-builder", streams, threads);
     }
 }

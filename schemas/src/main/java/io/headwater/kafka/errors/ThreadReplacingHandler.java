@@ -22,11 +22,21 @@ public class ThreadReplacingHandler implements StreamsUncaughtExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ThreadReplacingHandler.class);
 
     private final Deque<Long> recent = new ArrayDeque<>();
+    private volatile Failure lastFailure;
+
+    /** When the last stream thread died and of what (class and message, never a record's content). */
+    public record Failure(java.time.Instant at, String what) {
+    }
 
     @Override
     public synchronized StreamThreadExceptionResponse handle(Throwable exception) {
         Metrics.counter(ErrorCounters.THREAD_FAILURES).increment();
         long now = System.currentTimeMillis();
+        Throwable root = exception;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        lastFailure = new Failure(java.time.Instant.ofEpochMilli(now), describe(exception, root));
         recent.addLast(now);
         while (!recent.isEmpty() && recent.peekFirst() < now - WINDOW_MS) {
             recent.removeFirst();
@@ -37,5 +47,25 @@ public class ThreadReplacingHandler implements StreamsUncaughtExceptionHandler {
         }
         LOG.error("a stream thread died; replacing it", exception);
         return StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
+
+    /**
+     * Health is open to probes, so only what cannot hold a record's content: the exception classes, and Streams' own
+     * message, which names the task, processor, topic, partition and offset.
+     */
+    static String describe(Throwable exception, Throwable root) {
+        String what = exception.getClass().getSimpleName();
+        if (exception instanceof org.apache.kafka.streams.errors.StreamsException && exception.getMessage() != null) {
+            what += ": " + exception.getMessage().lines().findFirst().orElse("");
+        }
+        if (root != exception) {
+            what += " (caused by " + root.getClass().getSimpleName() + ")";
+        }
+        return what.length() > 400 ? what.substring(0, 400) + "…" : what;
+    }
+
+    /** Null while no stream thread has died since the start. */
+    public Failure lastFailure() {
+        return lastFailure;
     }
 }
