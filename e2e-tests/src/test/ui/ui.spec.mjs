@@ -3,7 +3,7 @@
 //   HEADWATER_QUERY_URL   query-service
 //   HEADWATER_UI_MODE     "story" (every page type), "sign-in" (the key form, then one page), or "timing" (decision
 //                         pages of HEADWATER_UI_DATA.decisions loaded one after another, times printed: ./headwater bench query)
-//   HEADWATER_UI_DATA     JSON: decision, compare (two run ids), model, version (story mode)
+//   HEADWATER_UI_DATA     JSON: decision, compare (two run ids), model, version, declaredJob (a job known only from a JobEvent) (story mode)
 //   HEADWATER_READER_KEY  a reader's key (sign-in mode)
 //   HEADWATER_SCREENSHOTS where to write a screenshot of each page type (optional)
 //   CHROMIUM              the browser (default /usr/bin/chromium)
@@ -190,6 +190,14 @@ try {
       await page.goto(`${base}/ui/datasets/${encodeURIComponent('dataset:file:/srv/spark-demo/data/out/revenue_by_country')}?columns=true`);
       await nodes();
       if (await page.locator('svg.graph-svg g.node.k-field').count() < 2) throw new Error('no field nodes drawn at column level');
+    });
+
+    if (data.declaredJob) await check('static lineage no run has shown is drawn apart: dashed, with a legend entry', async () => {
+      await page.goto(`${base}/ui/jobs/${encodeURIComponent(data.declaredJob)}`);
+      await nodes();
+      const dashed = await page.locator('svg.graph-svg path.edge.declared-only').count();
+      if (dashed < 3) throw new Error(`${dashed} dashed edges, not the 3 the JobEvent declares`);
+      await page.locator('.legend .lg-edge.declared-only').waitFor();
     });
 
     await check('a dataset page says what its producers said: its columns, the jobs around it, its versions and who wrote each', async () => {

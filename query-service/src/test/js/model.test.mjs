@@ -67,6 +67,18 @@ test('a Marquez lineage answer becomes a graph with each edge once', () => {
   assert.equal(grown.edges.length, 2);
 });
 
+test('an edge only declared in static lineage is marked, one a run also showed is not', () => {
+  const answer = {graph: [
+    {id: 'dataset:a:x', type: 'DATASET', data: {name: 'x'}, inEdges: [], outEdges: [
+      {origin: 'dataset:a:x', destination: 'job:a:j', declared: true}]},
+    {id: 'dataset:a:y', type: 'DATASET', data: {name: 'y'}, inEdges: [], outEdges: [
+      {origin: 'dataset:a:y', destination: 'job:a:j', declared: true, observed: true}]},
+    {id: 'dataset:a:z', type: 'DATASET', data: {name: 'z'}, inEdges: [], outEdges: [{origin: 'dataset:a:z', destination: 'job:a:j'}]},
+    {id: 'job:a:j', type: 'JOB', data: {name: 'j'}, inEdges: [], outEdges: []}]};
+  const g = lineageGraph(answer, 'job:a:j');
+  assert.deepEqual(g.edges.map(e => [e.from, e.declaredOnly]), [['dataset:a:x', true], ['dataset:a:y', false], ['dataset:a:z', false]]);
+});
+
 test('many siblings fold into one "+N more" node until that group is expanded', () => {
   const nodes = [{id: 'job:a:hub', kind: 'job', title: 'hub'}];
   const edges = [];

@@ -82,8 +82,15 @@ class DemoIT {
             PLATFORM.http().await(PLATFORM.queryUrl("/api/v1/runs/" + run), r -> "COMPLETE".equals(r.path("state").asText()), Duration.ofSeconds(60));
         }
         theCliAnswersOnTheDemosData(decision, answer, compared);
+        // Static lineage no run has shown yet: the job's page draws its edges apart (dashed).
+        String declaredJob = io.headwater.contract.graph.NodeId.job("payments", "daily_payments_rollup").value();
+        PLATFORM.ingest("/api/v1/lineage", java.nio.file.Files.readString(io.headwater.testkit.Fixtures.dir("composed")
+                .resolve("static-daily_payments-JOB.json"))).expect(201);
+        PLATFORM.http().await(PLATFORM.queryUrl("/api/v1/lineage?nodeId=" + io.headwater.testkit.Http.encode(declaredJob)),
+                l -> l.toString().contains("\"declared\":true"), Duration.ofSeconds(60));
         BrowserSuite.run(Map.of("HEADWATER_QUERY_URL", PLATFORM.platform().query.url(), "HEADWATER_UI_MODE", "story",
-                "HEADWATER_UI_DATA", JSON.writeValueAsString(Map.of("decision", decision, "compare", compared, "model", "churn", "version", version))));
+                "HEADWATER_UI_DATA", JSON.writeValueAsString(Map.of("decision", decision, "compare", compared, "model", "churn", "version", version,
+                        "declaredJob", declaredJob))));
     }
 
     /** ./headwater provenance|lineage|runs compare|impact|models|alerts on the demo's data print what the platform answers. */

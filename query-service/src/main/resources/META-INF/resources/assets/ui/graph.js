@@ -1,5 +1,5 @@
 // Draws a directed graph laid out by dagre (a WebJar) as SVG: node kinds told apart by shape and colour,
-// versions on a second line, the bound's frontier dashed, click (or Enter) to open a node's page, a node's
+// versions on a second line, the bound's frontier dashed, edges only declared (static lineage) dashed, click (or Enter) to open a node's page, a node's
 // "expand" to grow the graph in place, wheel or buttons to zoom, drag to pan, "Fit" to see it all.
 import {collapse, href} from './model.js';
 
@@ -41,7 +41,9 @@ export function drawGraph(container, graph, options = {}) {
   bar.className = 'graph-bar';
   bar.innerHTML = '<button type="button" data-act="fit">Fit</button><button type="button" data-act="in" aria-label="Zoom in">+</button>'
     + '<button type="button" data-act="out" aria-label="Zoom out">−</button><span class="graph-count muted"></span>'
-    + '<span class="legend">' + LEGEND.map(([k, t]) => `<span class="lg k-${k}">${t}</span>`).join('') + '</span>';
+    + '<span class="legend">' + LEGEND.map(([k, t]) => `<span class="lg k-${k}">${t}</span>`).join('')
+    + (graph.edges.some(e => e.declaredOnly) ? '<span class="lg-edge declared-only" title="declared in static lineage, not seen in any run">declared only</span>' : '')
+    + '</span>';
   container.appendChild(bar);
   const svg = el('svg', {role: 'img', 'aria-label': 'graph', class: 'graph-svg'});
   container.appendChild(svg);
@@ -55,7 +57,7 @@ export function drawGraph(container, graph, options = {}) {
       const chars = Math.max(n.title.length, (n.sub ?? '').length);
       g.setNode(n.id, {width: Math.min(230, Math.max(90, chars * 7 + 24)), height: 40, data: n});
     }
-    for (const e of shown.edges) if (g.hasNode(e.from) && g.hasNode(e.to)) g.setEdge(e.from, e.to, {kind: e.kind});
+    for (const e of shown.edges) if (g.hasNode(e.from) && g.hasNode(e.to)) g.setEdge(e.from, e.to, {kind: e.kind, declaredOnly: e.declaredOnly});
     dagre.layout(g);
     return {g, shown};
   }
@@ -70,9 +72,11 @@ export function drawGraph(container, graph, options = {}) {
     for (const e of g.edges()) {
       const points = g.edge(e).points;
       const d = points.map((p, i) => (i === 0 ? 'M' : 'L') + p.x.toFixed(1) + ',' + p.y.toFixed(1)).join(' ');
-      const path = el('path', {d, class: 'edge', 'marker-end': 'url(#arrow)'}, root);
+      const declaredOnly = g.edge(e).declaredOnly;
+      const path = el('path', {d, class: declaredOnly ? 'edge declared-only' : 'edge', 'marker-end': 'url(#arrow)'}, root);
       const kind = g.edge(e).kind;
-      if (kind) el('title', {}, path).textContent = kind;
+      const says = [kind, declaredOnly ? 'declared (static lineage), not seen in any run' : ''].filter(Boolean).join(': ');
+      if (says) el('title', {}, path).textContent = says;
     }
     for (const id of g.nodes()) {
       const box = g.node(id);

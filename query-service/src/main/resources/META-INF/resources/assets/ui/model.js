@@ -97,7 +97,7 @@ export function provenanceGraph(p) {
   return {nodes, edges};
 }
 
-/** Marquez's lineage answer ({graph: [{id, type, inEdges, outEdges}]}) as a graph for drawing. */
+/** Marquez's lineage answer ({graph: [{id, type, inEdges, outEdges}]}) as a graph for drawing; edges only declared, never observed, marked. */
 export function lineageGraph(answer, focus) {
   const list = answer.graph ?? [];
   const nodes = list.map(n => node(n.id, n.data?.redacted ? 'redacted' : kindOfType(n.type), n.data?.name, n.id === focus));
@@ -108,7 +108,8 @@ export function lineageGraph(answer, focus) {
       const key = e.origin + '>' + e.destination;
       if (!seen.has(key)) {
         seen.add(key);
-        edges.push({from: e.origin, to: e.destination, kind: ''});
+        // Static lineage (a JobEvent) that no run has shown: drawn apart, so a declared but unused input is seen.
+        edges.push({from: e.origin, to: e.destination, kind: '', declaredOnly: e.declared === true && e.observed !== true});
       }
     }
   }
