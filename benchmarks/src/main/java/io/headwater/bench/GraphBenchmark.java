@@ -143,14 +143,36 @@ public final class GraphBenchmark {
                 new StringSerializer(), serializer);
     }
 
-    /** Normalises the template with a fresh run id (as ingest would) and writes it keyed by its root run. */
+    /** The Spark application (parent and root run) of the captured events, and how many of the runs sent share one. */
+    private static final String APPLICATION_RUN = "01a215d8-70a7-765b-8dea-eb0dc7184b78";
+    private static final int RUNS_PER_APPLICATION = Integer.getInteger("bench.runsPerApplication", 10);
+    private static final java.util.concurrent.atomic.AtomicLong SENT_RUNS = new java.util.concurrent.atomic.AtomicLong();
+    private static volatile String application = UUID.randomUUID().toString();
+
+    /**
+     * Normalises the template with a fresh run id (as ingest would) and writes it keyed by its root run. Every
+     * {@code bench.runsPerApplication} runs belong to a fresh Spark application, as many applications' jobs would
+     * (all runs under one application would put the whole load on one partition).
+     */
     private static void send(KafkaProducer<String, LineageEvent> producer, String template, String runId, Map<String, Long> ackedAt) throws Exception {
-        String raw = template.replace("01a215d8-b242-752e-8681-58dc1af79577", runId);
+        String raw = template.replace("01a215d8-b242-752e-8681-58dc1af79577", runId).replace(APPLICATION_RUN, applicationOf(runId));
         LineageEvent event = new LineageEventNormalizer().normalize(JSON.readTree(raw), raw, Instant.now());
         producer.send(new ProducerRecord<>(Topics.LINEAGE.name(), LineageEventNormalizer.partitionKey(event), event), (metadata, error) -> {
             if (error == null && ackedAt != null) {
                 ackedAt.put(runId, System.nanoTime());
             }
+        });
+    }
+
+    /** The application a run belongs to: the same for both events of a run, a fresh one every RUNS_PER_APPLICATION runs. */
+    private static final Map<String, String> APPLICATIONS = new ConcurrentHashMap<>();
+
+    private static String applicationOf(String runId) {
+        return APPLICATIONS.computeIfAbsent(runId, r -> {
+            if (SENT_RUNS.getAndIncrement() % RUNS_PER_APPLICATION == 0) {
+                application = UUID.randomUUID().toString();
+            }
+            return application;
         });
     }
 
