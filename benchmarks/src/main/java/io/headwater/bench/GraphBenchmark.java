@@ -65,7 +65,7 @@ public final class GraphBenchmark {
                 // 0. Warm-up: the same burst, not measured, so the JIT has compiled the topology.
                 String warm = null;
                 for (int i = 0; i < runs; i++) {
-                    warm = UUID.randomUUID().toString();
+                    warm = newRun();
                     send(producer, start, warm, null);
                     send(producer, complete, warm, null);
                 }
@@ -78,7 +78,7 @@ public final class GraphBenchmark {
                 long began = System.nanoTime();
                 String last = null;
                 for (int i = 0; i < runs; i++) {
-                    last = UUID.randomUUID().toString();
+                    last = newRun();
                     send(producer, start, last, null);
                     send(producer, complete, last, null);
                 }
@@ -99,7 +99,7 @@ public final class GraphBenchmark {
                 long next = System.nanoTime();
                 long end = next + Duration.ofSeconds(seconds).toNanos();
                 while (System.nanoTime() < end) {
-                    String runId = UUID.randomUUID().toString();
+                    String runId = newRun();
                     send(producer, start, runId, null);
                     send(producer, complete, runId, ackedAt);
                     next += interval;
@@ -146,33 +146,29 @@ public final class GraphBenchmark {
     /** The Spark application (parent and root run) of the captured events, and how many of the runs sent share one. */
     private static final String APPLICATION_RUN = "01a215d8-70a7-765b-8dea-eb0dc7184b78";
     private static final int RUNS_PER_APPLICATION = Integer.getInteger("bench.runsPerApplication", 10);
-    private static final java.util.concurrent.atomic.AtomicLong SENT_RUNS = new java.util.concurrent.atomic.AtomicLong();
-    private static volatile String application = UUID.randomUUID().toString();
+    /** The application of the run begun last; the loops send both events of a run before they begin the next. */
+    private static String application;
+    private static long runsBegun;
 
     /**
-     * Normalises the template with a fresh run id (as ingest would) and writes it keyed by its root run. Every
-     * {@code bench.runsPerApplication} runs belong to a fresh Spark application, as many applications' jobs would
-     * (all runs under one application would put the whole load on one partition).
+     * A fresh run id; every {@code bench.runsPerApplication} runs also begin a fresh Spark application, as many
+     * applications' jobs would (all runs under one application would put the whole load on one partition).
      */
+    private static String newRun() {
+        if (runsBegun++ % RUNS_PER_APPLICATION == 0) {
+            application = UUID.randomUUID().toString();
+        }
+        return UUID.randomUUID().toString();
+    }
+
+    /** Normalises the template with the run's id and application (as ingest would) and writes it keyed by its root run. */
     private static void send(KafkaProducer<String, LineageEvent> producer, String template, String runId, Map<String, Long> ackedAt) throws Exception {
-        String raw = template.replace("01a215d8-b242-752e-8681-58dc1af79577", runId).replace(APPLICATION_RUN, applicationOf(runId));
+        String raw = template.replace("01a215d8-b242-752e-8681-58dc1af79577", runId).replace(APPLICATION_RUN, application);
         LineageEvent event = new LineageEventNormalizer().normalize(JSON.readTree(raw), raw, Instant.now());
         producer.send(new ProducerRecord<>(Topics.LINEAGE.name(), LineageEventNormalizer.partitionKey(event), event), (metadata, error) -> {
             if (error == null && ackedAt != null) {
                 ackedAt.put(runId, System.nanoTime());
             }
-        });
-    }
-
-    /** The application a run belongs to: the same for both events of a run, a fresh one every RUNS_PER_APPLICATION runs. */
-    private static final Map<String, String> APPLICATIONS = new ConcurrentHashMap<>();
-
-    private static String applicationOf(String runId) {
-        return APPLICATIONS.computeIfAbsent(runId, r -> {
-            if (SENT_RUNS.getAndIncrement() % RUNS_PER_APPLICATION == 0) {
-                application = UUID.randomUUID().toString();
-            }
-            return application;
         });
     }
 

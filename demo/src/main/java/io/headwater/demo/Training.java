@@ -23,7 +23,7 @@ final class Training {
 
     static final List<Double> TENURE_EDGES = List.of(0.0, 6.0, 12.0, 24.0, 36.0, 60.0);
 
-    /** What a training run is given: the example's parameters (its defaults are the first run's). */
+    /** What a training run is given: the example's parameters. */
     record Recipe(double learningRate, int epochs, int seed) {
 
         static final Recipe FIRST = new Recipe(0.5, 8, 42);
@@ -40,9 +40,7 @@ final class Training {
     static String run(Path root, String ingest, String modelVersion, Recipe recipe, PrintStream out) throws IOException, InterruptedException {
         if (pythonAvailable()) {
             List<String> command = new ArrayList<>(List.of("python3", "clients/python/examples/train_churn.py", "--model-version", modelVersion));
-            if (!recipe.equals(Recipe.FIRST)) {
-                command.addAll(recipe.arguments());
-            }
+            command.addAll(recipe.arguments());
             out.println("  " + String.join(" ", command));
             ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
             builder.environment().put("HEADWATER_URL", ingest);

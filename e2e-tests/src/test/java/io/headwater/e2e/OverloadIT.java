@@ -45,6 +45,8 @@ import static org.awaitility.Awaitility.await;
  */
 class OverloadIT {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private static final Http CALLS = new Http();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final int READERS = 5_000;
@@ -143,18 +145,18 @@ class OverloadIT {
                 await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                         assertThat(CALLS.get(service + "/q/health/ready").status()).as(service).isEqualTo(200));
             }
-            com.fasterxml.jackson.databind.JsonNode ready = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(CALLS.get(platform.streams.url() + "/q/health/ready").body());
-            assertThat(ready.findValues("meaning")).extracting(com.fasterxml.jackson.databind.JsonNode::asText).containsExactly("processing");
+            assertThat(readiness(platform.streams.url()).findValues("meaning")).extracting(com.fasterxml.jackson.databind.JsonNode::asText).containsExactly("processing");
         }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readiness(String service) throws Exception {
+        return JSON.readTree(CALLS.get(service + "/q/health/ready").body());
     }
 
     /** The names of the readiness checks that are DOWN. */
     private static List<String> down(String service) throws Exception {
         List<String> names = new ArrayList<>();
-        com.fasterxml.jackson.databind.JsonNode health = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(CALLS.get(service + "/q/health/ready").body());
-        health.path("checks").forEach(check -> {
+        readiness(service).path("checks").forEach(check -> {
             if ("DOWN".equals(check.path("status").asText())) {
                 names.add(check.path("name").asText());
             }

@@ -1,30 +1,16 @@
 package io.headwater.query.health;
 
-import io.headwater.health.StreamsStates;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.headwater.health.StreamsEngineReadiness;
+import jakarta.inject.Singleton;
 import org.apache.kafka.streams.KafkaStreams;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/**
- * Ready only once the graph replica is loaded and queryable (Kafka Streams RUNNING), and why not otherwise;
- * the extension's own readiness check only looks at the topics. Kafka and the registry have their own checks.
- */
+/** Ready only once the graph replica is loaded and queryable (Kafka Streams RUNNING), and why not otherwise. */
 @Readiness
-@ApplicationScoped
-public class GraphReadiness implements HealthCheck {
-
-    private final KafkaStreams streams;
-    private final StreamThreadRecovery threads;
+@Singleton
+public class GraphReadiness extends StreamsEngineReadiness {
 
     public GraphReadiness(KafkaStreams streams, StreamThreadRecovery threads) {
-        this.streams = streams;
-        this.threads = threads;
-    }
-
-    @Override
-    public HealthCheckResponse call() {
-        return StreamsStates.readiness("graph-replica", streams, threads);
+        super("graph-replica", streams, threads);
     }
 }

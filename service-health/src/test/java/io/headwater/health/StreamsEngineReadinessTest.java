@@ -5,15 +5,15 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class StreamsStatesTest {
+class StreamsEngineReadinessTest {
 
     @Test
     void everyStateIsSaidInWords() {
         for (KafkaStreams.State state : KafkaStreams.State.values()) {
-            assertThat(StreamsStates.meaning(state)).as(state.name()).isNotBlank().doesNotContain(state.name());
+            assertThat(StreamsEngineReadiness.meaning(state)).as(state.name()).isNotBlank().doesNotContain(state.name());
         }
-        assertThat(StreamsStates.meaning(KafkaStreams.State.REBALANCING)).contains("restored", "by itself");
-        assertThat(StreamsStates.meaning(KafkaStreams.State.ERROR)).contains("restarts");
+        assertThat(StreamsEngineReadiness.meaning(KafkaStreams.State.REBALANCING)).contains("restored", "by itself");
+        assertThat(StreamsEngineReadiness.meaning(KafkaStreams.State.ERROR)).contains("restarts");
     }
 
     @Test

@@ -2,20 +2,31 @@ package io.headwater.health;
 
 import io.headwater.kafka.errors.ThreadReplacingHandler;
 import org.apache.kafka.streams.KafkaStreams;
+import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 /**
  * A Kafka Streams engine's readiness in words: ready only while RUNNING, and otherwise why not, so an operator
  * reading {@code /q/health/ready} knows whether to wait (restoring) or to look (threads died). The last stream
- * thread that died is shown even while its replacement runs. Not a bean: ingest has no Streams engine.
+ * thread that died is shown even while its replacement runs. Kafka's own check only looks at the topics, and
+ * Kafka and the registry have checks of their own. Abstract, so no bean in ingest, which has no Streams engine:
+ * each Streams service names its check in a subclass.
  */
-public final class StreamsStates {
+public abstract class StreamsEngineReadiness implements HealthCheck {
 
-    private StreamsStates() {
+    private final String name;
+    private final KafkaStreams streams;
+    private final ThreadReplacingHandler threads;
+
+    protected StreamsEngineReadiness(String name, KafkaStreams streams, ThreadReplacingHandler threads) {
+        this.name = name;
+        this.streams = streams;
+        this.threads = threads;
     }
 
-    public static HealthCheckResponse readiness(String name, KafkaStreams streams, ThreadReplacingHandler threads) {
+    @Override
+    public HealthCheckResponse call() {
         KafkaStreams.State state = streams.state();
         HealthCheckResponseBuilder response = HealthCheckResponse.named(name).status(state == KafkaStreams.State.RUNNING)
                 .withData("state", state.name()).withData("meaning", meaning(state));
