@@ -4,9 +4,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** How many records each topic took during a run, per event sent: where the topology's work goes. */
@@ -17,12 +19,39 @@ final class RecordCounts {
 
     static Map<String, Long> endOffsets(String bootstrap) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (var topic : admin.describeTopics(admin.listTopics().names().get()).allTopicNames().get().values()) {
-                topic.partitions().forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
+            return endOffsets(admin, topic -> true);
+        }
+    }
+
+    private static Map<String, Long> endOffsets(Admin admin, Predicate<String> topics) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (var topic : admin.describeTopics(admin.listTopics().names().get().stream().filter(topics).toList()).allTopicNames().get().values()) {
+            topic.partitions().forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
+        }
+        return admin.listOffsets(latest).all().get().entrySet().stream()
+                .collect(Collectors.groupingBy(e -> e.getKey().topic(), TreeMap::new, Collectors.summingLong(e -> e.getValue().offset())));
+    }
+
+    /**
+     * Waits until no topic that lineage-streams writes (its internal topics and the graph topics) has
+     * gained a record for {@code quiet}, and returns {@link System#nanoTime()} when one last did: the
+     * moment the topology finished what it was given. A run's node reaching the graph says nothing
+     * of the dataset versions and merged facts still on their way behind it.
+     */
+    static long awaitTopologyDone(String bootstrap, Duration quiet) throws Exception {
+        Predicate<String> written = topic -> topic.startsWith("headwater-lineage-streams-") || topic.startsWith("headwater.graph.");
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            Map<String, Long> seen = endOffsets(admin, written);
+            long changedAt = System.nanoTime();
+            while (System.nanoTime() - changedAt < quiet.toNanos()) {
+                Thread.sleep(50);
+                Map<String, Long> now = endOffsets(admin, written);
+                if (!now.equals(seen)) {
+                    seen = now;
+                    changedAt = System.nanoTime();
+                }
             }
-            return admin.listOffsets(latest).all().get().entrySet().stream()
-                    .collect(Collectors.groupingBy(e -> e.getKey().topic(), TreeMap::new, Collectors.summingLong(e -> e.getValue().offset())));
+            return changedAt;
         }
     }
 
