@@ -77,7 +77,7 @@ public final class GraphBenchmark {
                     Thread.sleep(20);
                 }
                 RecordCounts.awaitTopologyDone(platform.kafka.bootstrapServers(), QUIET);
-                // 1. Throughput: a burst, timed until the last run is COMPLETE in the graph.
+                // 1. Throughput: a burst, timed until the last run is COMPLETE in the graph and the topology has finished.
                 Map<String, Long> offsetsBefore = RecordCounts.endOffsets(platform.kafka.bootstrapServers());
                 long began = System.nanoTime();
                 String last = null;

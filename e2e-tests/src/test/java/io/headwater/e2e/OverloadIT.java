@@ -1,5 +1,7 @@
 package io.headwater.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.headwater.avro.EdgeKind;
 import io.headwater.avro.GraphEdge;
 import io.headwater.avro.GraphNode;
@@ -45,7 +47,7 @@ import static org.awaitility.Awaitility.await;
  */
 class OverloadIT {
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Http CALLS = new Http();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -145,11 +147,11 @@ class OverloadIT {
                 await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                         assertThat(CALLS.get(service + "/q/health/ready").status()).as(service).isEqualTo(200));
             }
-            assertThat(readiness(platform.streams.url()).findValues("meaning")).extracting(com.fasterxml.jackson.databind.JsonNode::asText).containsExactly("processing");
+            assertThat(readiness(platform.streams.url()).findValues("meaning")).extracting(JsonNode::asText).containsExactly("processing");
         }
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode readiness(String service) throws Exception {
+    private static JsonNode readiness(String service) throws Exception {
         return JSON.readTree(CALLS.get(service + "/q/health/ready").body());
     }
 
