@@ -55,20 +55,31 @@ public final class RecordTrimmer {
      * The record itself when it fits in maxBytes; else a trimmed copy (strings cut to maxChars, then fewer
      * array and map entries) that fits, as far as trimming can make it.
      */
-    @SuppressWarnings("unchecked")
     public static <T extends SpecificRecordBase> T fit(T record, int maxBytes, int maxChars, Set<String> keep) {
-        if (size(record) <= maxBytes) {
-            return record;
+        return fitSized(record, maxBytes, maxChars, keep).record();
+    }
+
+    /** A record as {@link #fit} leaves it, with its size as Avro binary (measured on the way, so free). */
+    public record Fitted<T>(T record, int bytes) {
+    }
+
+    /** {@link #fit}, with the size of what it returns. */
+    @SuppressWarnings("unchecked")
+    public static <T extends SpecificRecordBase> Fitted<T> fitSized(T record, int maxBytes, int maxChars, Set<String> keep) {
+        int bytes = size(record);
+        if (bytes <= maxBytes) {
+            return new Fitted<>(record, bytes);
         }
         T trimmed = record;
         SpecificData model = SpecificData.getForClass(record.getClass());
         for (int items : ITEM_STEPS) {
             trimmed = (T) trim(model, model.deepCopy(record.getSchema(), record), record.getSchema(), maxChars, items, keep);
-            if (size(trimmed) <= maxBytes) {
-                return trimmed;
+            bytes = size(trimmed);
+            if (bytes <= maxBytes) {
+                return new Fitted<>(trimmed, bytes);
             }
         }
-        return trimmed;
+        return new Fitted<>(trimmed, bytes);
     }
 
     private static final class CountingStream extends java.io.OutputStream {

@@ -9,8 +9,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.time.Duration;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.BinaryOperator;
 import java.util.function.Predicate;
 
@@ -24,7 +24,9 @@ import java.util.function.Predicate;
  *
  * <p>Held facts are in a changelogged store, not only in memory: an exactly-once commit that has
  * consumed an event has also stored what it still holds from it, and after a crash or a move of the
- * task the store is read back and flushed at the next interval.
+ * task the store is read back and flushed at the next interval. The same values are also kept as
+ * objects ({@link #held}), so merging a copy costs one write to the store, not a read and its
+ * deserialisation too; the map is filled from the store whenever the task is (re)initialised.
  */
 public final class SharedFactCombiner<V> implements Processor<String, V, String, V> {
 
@@ -32,8 +34,8 @@ public final class SharedFactCombiner<V> implements Processor<String, V, String,
     private final Duration interval;
     private final BinaryOperator<V> merge;
     private final Predicate<V> aboutOneRun;
-    /** The ids held now, in arrival order; the store holds their values. */
-    private final Set<String> held = new LinkedHashSet<>();
+    /** The facts held now, in arrival order: what the store holds, as objects. */
+    private final Map<String, V> held = new LinkedHashMap<>();
     private ProcessorContext<String, V> context;
     private KeyValueStore<String, V> store;
 
@@ -48,8 +50,9 @@ public final class SharedFactCombiner<V> implements Processor<String, V, String,
     public void init(ProcessorContext<String, V> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
+        held.clear();
         try (KeyValueIterator<String, V> left = store.all()) {
-            left.forEachRemaining((KeyValue<String, V> entry) -> held.add(entry.key));
+            left.forEachRemaining((KeyValue<String, V> entry) -> held.put(entry.key, entry.value));
         }
         context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::flush);
     }
@@ -61,20 +64,18 @@ public final class SharedFactCombiner<V> implements Processor<String, V, String,
             context.forward(record);
             return;
         }
-        V before = store.get(record.key());
-        store.put(record.key(), before == null ? fact : merge.apply(before, fact));
-        held.add(record.key());
+        V before = held.get(record.key());
+        V combined = before == null ? fact : merge.apply(before, fact);
+        store.put(record.key(), combined);
+        held.put(record.key(), combined);
     }
 
     /** Sends every held fact, combined, and forgets it. */
     void flush(long now) {
-        for (String id : held) {
-            V fact = store.get(id);
-            if (fact != null) {
-                context.forward(new Record<>(id, fact, now));
-                store.delete(id);
-            }
-        }
+        held.forEach((id, fact) -> {
+            context.forward(new Record<>(id, fact, now));
+            store.delete(id);
+        });
         held.clear();
     }
 }

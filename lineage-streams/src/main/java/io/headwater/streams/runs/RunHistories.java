@@ -36,6 +36,9 @@ public final class RunHistories {
     public static final int MAX_HISTORY_BYTES = RecordSizes.STATE_RECORD_BYTES / 2;
     public static final Comparator<LineageEvent> ORDER = Comparator.comparing(LineageEvent::getEventTime).thenComparing(LineageEvent::getEventId);
 
+    /** The size of {@link #empty()} as Avro binary. */
+    public static final int EMPTY_BYTES = RecordTrimmer.size(empty());
+
     private RunHistories() {
     }
 
@@ -48,14 +51,37 @@ public final class RunHistories {
         return event.getRawJson().isEmpty() ? event : LineageEvent.newBuilder(event).setRawJson("").build();
     }
 
+    /** A history and an upper bound on its size as Avro binary (exact where it was measured). */
+    public record Sized(RunHistory history, int bytesAtMost) {
+    }
+
+    /**
+     * What adding one event can add to a history's size besides the event: the run id, once (an empty
+     * history has none), and the varints of the event count and of droppedRunning growing.
+     */
+    private static int growthBesidesEvent(String runId) {
+        return 3 * runId.length() + 32;
+    }
+
     public static RunHistory add(String runId, LineageEvent event, RunHistory history) {
+        return add(runId, event, history, -1).history();
+    }
+
+    /**
+     * Adds an event to a history whose size is known to be at most {@code historyBytesAtMost} (-1: not known).
+     * With a known bound the new history is measured only when bound plus event could pass
+     * {@link #MAX_HISTORY_BYTES}, instead of being serialised whole on every event. Returns the very
+     * history given when the event is a repeat.
+     */
+    public static Sized add(String runId, LineageEvent event, RunHistory history, int historyBytesAtMost) {
         for (LineageEvent known : history.getEvents()) {
             if (known.getEventId().equals(event.getEventId())) {
-                return history;
+                return new Sized(history, historyBytesAtMost);
             }
         }
         List<LineageEvent> events = new ArrayList<>(history.getEvents());
-        events.add(RecordTrimmer.fit(withoutRaw(event), MAX_EVENT_BYTES, RecordSizes.MAX_STATE_STRING_CHARS, Set.of()));
+        RecordTrimmer.Fitted<LineageEvent> kept = RecordTrimmer.fitSized(withoutRaw(event), MAX_EVENT_BYTES, RecordSizes.MAX_STATE_STRING_CHARS, Set.of());
+        events.add(kept.record());
         events.sort(ORDER);
         long dropped = history.getDroppedRunning();
         List<LineageEvent> running = events.stream().filter(e -> e.getEventType() == RunState.RUNNING).toList();
@@ -65,11 +91,18 @@ public final class RunHistories {
             dropped += oldest.size();
         }
         RunHistory result = RunHistory.newBuilder().setRunId(runId).setEvents(events).setDroppedRunning(dropped).build();
-        while (events.size() > 1 && RecordTrimmer.size(result) > MAX_HISTORY_BYTES) {
+        // Removing events only shrinks a history, so the bound stays a bound.
+        long bound = historyBytesAtMost < 0 ? Long.MAX_VALUE : (long) historyBytesAtMost + kept.bytes() + growthBesidesEvent(runId);
+        if (bound <= MAX_HISTORY_BYTES) {
+            return new Sized(result, (int) bound);
+        }
+        int bytes = RecordTrimmer.size(result);
+        while (events.size() > 1 && bytes > MAX_HISTORY_BYTES) {
             events.remove(oldestToFold(events));
             result = RunHistory.newBuilder().setRunId(runId).setEvents(events).setDroppedRunning(++dropped).build();
+            bytes = RecordTrimmer.size(result);
         }
-        return result;
+        return new Sized(result, bytes);
     }
 
     /** The oldest event that is not terminal (its facts are refined by later ones); else the oldest. */

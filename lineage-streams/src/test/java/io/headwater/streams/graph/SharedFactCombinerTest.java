@@ -44,6 +44,12 @@ class SharedFactCombinerTest {
         return context.forwarded().stream().map(f -> f.record().key() + "=" + f.record().value()).toList();
     }
 
+    /** A new task's context over the same store: the earlier instance's punctuation and forwards are gone. */
+    private void freshContext() {
+        context = new MockProcessorContext<>();
+        context.addStateStore(store);
+    }
+
     private void punctuate(long at) {
         context.scheduledPunctuators().forEach(p -> p.getPunctuator().punctuate(at));
     }
@@ -81,12 +87,28 @@ class SharedFactCombinerTest {
     void whatAnEarlierInstanceHeldIsSentByTheNext() {
         // As after a crash or a task's move: the store came back from its changelog, the memory did not.
         combiner().process(new Record<>("column:x.c", "col-1", 1));
-        context.resetForwards();
-        context.scheduledPunctuators().clear();
+        freshContext();
 
         combiner();
         punctuate(100);
 
         assertEquals(List.of("column:x.c=col-1"), forwarded());
+    }
+
+    @Test
+    void aRevivedTaskSendsWhatItsStoreHoldsNotWhatItsMemoryHeld() {
+        // A failed exactly-once commit wipes and restores the store, then initialises the same processor
+        // again: what was merged after the last commit is read again from the input, so memory must not keep it.
+        SharedFactCombiner<String> combiner = combiner();
+        combiner.process(new Record<>("job:a", "job-9", 1));
+        store.delete("job:a");
+        store.put("dataset:x", "ds-1");
+        freshContext();
+
+        combiner.init(context);
+        combiner.process(new Record<>("job:a", "job-2", 2));
+        punctuate(100);
+
+        assertEquals(List.of("dataset:x=ds-1", "job:a=job-2"), forwarded());
     }
 }

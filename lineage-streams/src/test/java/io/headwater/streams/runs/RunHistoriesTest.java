@@ -66,6 +66,28 @@ class RunHistoriesTest {
         assertThat(RunFolder.fold(history).state()).isEqualTo(RunState.COMPLETE);
     }
 
+    @Test
+    void aHistoryAddedToWithItsSizeBoundIsMeasuredOnlyNearTheLimitAndStaysUnderIt() {
+        Instant t = Instant.parse("2026-11-26T10:00:00Z");
+        String big = "z".repeat(RecordSizes.MAX_STATE_STRING_CHARS);
+        RunHistories.Sized sized = new RunHistories.Sized(RunHistories.empty(), RunHistories.EMPTY_BYTES);
+        RunHistory measuredEachTime = RunHistories.empty();
+        for (int i = 0; i < 200; i++) {
+            LineageEvent e = LineageEvent.newBuilder(event("o" + i, i % 3 == 0 ? RunState.RUNNING : RunState.OTHER, t.plusSeconds(i), big, ""))
+                    .setRun(RunInfo.newBuilder().setRunId("run-" + "x".repeat(i % 7)).setParameters(params(i, i % 13, big)).build()).build();
+            sized = RunHistories.add("a-run-id-of-some-length", e, sized.history(), sized.bytesAtMost());
+            measuredEachTime = RunHistories.add("a-run-id-of-some-length", e, measuredEachTime);
+            int actual = RecordTrimmer.size(sized.history());
+            assertThat(sized.bytesAtMost()).as("the bound after event %d", i).isGreaterThanOrEqualTo(actual);
+            assertThat(actual).isLessThanOrEqualTo(RunHistories.MAX_HISTORY_BYTES);
+            assertThat(sized.history()).as("after event %d", i).isEqualTo(measuredEachTime);
+        }
+        RunHistories.Sized repeat = RunHistories.add("a-run-id-of-some-length", sized.history().getEvents().get(0), sized.history(), sized.bytesAtMost());
+        assertThat(repeat.history()).isSameAs(sized.history());
+        // 133 OTHER and 20 RUNNING events would be kept under the RUNNING rule alone: the size limit folded most away.
+        assertThat(sized.history().getEvents()).as("the size limit was reached").hasSizeLessThan(30);
+    }
+
     private static Map<String, String> params(int run, int count, String value) {
         Map<String, String> params = new java.util.TreeMap<>();
         for (int i = 0; i < count; i++) {
