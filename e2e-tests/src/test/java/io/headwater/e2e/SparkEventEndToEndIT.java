@@ -105,6 +105,68 @@ class SparkEventEndToEndIT {
         assertThat(last.getTrainingRunId()).isEqualTo("run:" + runId);
     }
 
+    /**
+     * Earlier versions of ingest keyed a run's events by its root run (here the Spark application). A run
+     * whose START was written that way and whose COMPLETE comes through today's ingest (keyed by the run),
+     * on partitions chosen to differ, is still folded in one task: one history with both events, on one
+     * partition of the run-history changelog, and the run answers COMPLETE with both times.
+     */
+    @Test
+    void aStartKeyedByItsRootRunAsEarlierVersionsWroteItFoldsWithTheCompleteIngestKeysByRun() throws Exception {
+        int partitions;
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                java.util.Map.<String, Object>of("bootstrap.servers", PLATFORM.platform().kafka.bootstrapServers()))) {
+            partitions = admin.describeTopics(List.of(io.headwater.contract.Topics.LINEAGE.name())).allTopicNames().get()
+                    .get(io.headwater.contract.Topics.LINEAGE.name()).partitions().size();
+        }
+        assertThat(partitions).as("a platform whose lineage topic has more than one partition").isGreaterThan(1);
+        String application = java.util.UUID.randomUUID().toString();
+        String run;
+        do {
+            run = java.util.UUID.randomUUID().toString();
+        } while (partitionOf(run, partitions) == partitionOf(application, partitions));
+        String start = withIds("0002-job1-sql-START.json", run, application);
+        String complete = withIds("0008-job1-sql-COMPLETE.json", run, application);
+
+        io.headwater.avro.LineageEvent oldStart = new io.headwater.openlineage.LineageEventNormalizer().normalize(JSON.readTree(start), start, java.time.Instant.now());
+        io.headwater.kafka.serde.AvroSerializer<io.headwater.avro.LineageEvent> serializer =
+                new io.headwater.kafka.serde.AvroSerializer<>(new io.headwater.kafka.registry.SchemaRegistryClient(PLATFORM.platform().registry.url()));
+        serializer.configure(java.util.Map.of(), false);
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, io.headwater.avro.LineageEvent> producer = new org.apache.kafka.clients.producer.KafkaProducer<>(
+                java.util.Map.<String, Object>of("bootstrap.servers", PLATFORM.platform().kafka.bootstrapServers(), "acks", "all"),
+                new org.apache.kafka.common.serialization.StringSerializer(), serializer)) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(io.headwater.contract.Topics.LINEAGE.name(), application, oldStart)).get();
+        }
+        assertThat(PLATFORM.http().send("POST", PLATFORM.ingestUrl("/api/v1/lineage"), complete, "Content-Type", "application/json").status()).isEqualTo(201);
+
+        String runId = run;
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            Http.Response response = PLATFORM.http().get(PLATFORM.platform().query.url() + "/api/v1/runs/" + runId);
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.json().get("state").asText()).isEqualTo("COMPLETE");
+            assertThat(java.time.Instant.parse(response.json().get("startTime").asText())).isEqualTo(java.time.Instant.parse(JSON.readTree(start).get("eventTime").asText()));
+            assertThat(java.time.Instant.parse(response.json().get("endTime").asText())).isEqualTo(java.time.Instant.parse(JSON.readTree(complete).get("eventTime").asText()));
+        });
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, io.headwater.avro.RunHistory>> histories = io.headwater.testkit.TopicReader.avro(
+                PLATFORM.platform().kafka.bootstrapServers(), PLATFORM.platform().registry.url(), "headwater-lineage-streams-run-histories-changelog",
+                io.headwater.avro.RunHistory.class, read -> read.stream().anyMatch(r -> r.key().equals(runId) && r.value() != null && r.value().getEvents().size() == 2),
+                Duration.ofSeconds(30));
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, io.headwater.avro.RunHistory>> ofRun = histories.stream().filter(r -> r.key().equals(runId)).toList();
+        assertThat(ofRun).extracting(org.apache.kafka.clients.consumer.ConsumerRecord::partition).as("the run's history lives in one task").containsOnly(partitionOf(run, partitions));
+        assertThat(ofRun.get(ofRun.size() - 1).value().getEvents()).hasSize(2);
+    }
+
+    /** The partition Kafka's default partitioner (and Kafka Streams') gives a string key. */
+    private static int partitionOf(String key, int partitions) {
+        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    /** A captured Spark event with its run and its application (parent and root run) renamed. */
+    private static String withIds(String fixture, String run, String application) {
+        return new String(Fixtures.read("spark-captured", fixture), StandardCharsets.UTF_8)
+                .replace("01a215d8-b242-752e-8681-58dc1af79577", run).replace("01a215d8-70a7-765b-8dea-eb0dc7184b78", application);
+    }
+
     /** A captured event as Spark's HTTP transport sends it (charset in the content type). */
     private static int post(String fixture) {
         return PLATFORM.http().send("POST", PLATFORM.ingestUrl("/api/v1/lineage"), new String(Fixtures.read("spark-captured", fixture), StandardCharsets.UTF_8),

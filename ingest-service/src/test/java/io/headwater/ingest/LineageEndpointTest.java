@@ -57,9 +57,9 @@ class LineageEndpointTest {
         // Nothing lost: the raw event is kept byte for byte, unknown facets included.
         assertThat(event.getRawJson()).isEqualTo(new String(start, StandardCharsets.UTF_8));
         assertThat(event.getRawJson()).contains("spark_applicationDetails");
-        // Keyed by the root run (the Spark application), so the app's events share a partition.
-        assertThat(byId.get(startId).key()).isEqualTo("01a215d8-70a7-765b-8dea-eb0dc7184b78");
-        assertThat(byId.get(completeId).key()).isEqualTo("01a215d8-70a7-765b-8dea-eb0dc7184b78");
+        // Keyed by the run itself (not its Spark application, the root run), as lineage-streams folds it: no re-key.
+        assertThat(byId.get(startId).key()).isEqualTo("01a215d8-b242-752e-8681-58dc1af79577");
+        assertThat(byId.get(completeId).key()).isEqualTo("01a215d8-b242-752e-8681-58dc1af79577");
         assertThat(byId.get(completeId).value().getEventType()).isEqualTo(RunState.COMPLETE);
     }
 

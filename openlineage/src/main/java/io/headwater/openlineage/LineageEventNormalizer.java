@@ -60,17 +60,14 @@ public final class LineageEventNormalizer {
         return out.build();
     }
 
-    /** The Kafka key: the root run, so a whole DAG's events share a partition and keep their order. */
+    /**
+     * The Kafka key: a run event's own run id, which is what lineage-streams folds it by, so it needs no
+     * re-key on its way there (and a large Spark application's jobs spread over partitions instead of all
+     * landing on its root run's). A run's events share a partition and keep their order.
+     */
     public static String partitionKey(LineageEvent event) {
         if (event.getRun() != null) {
-            RunInfo run = event.getRun();
-            if (run.getRoot() != null && run.getRoot().getRunId() != null) {
-                return run.getRoot().getRunId();
-            }
-            if (run.getParent() != null && run.getParent().getRunId() != null) {
-                return run.getParent().getRunId();
-            }
-            return run.getRunId();
+            return event.getRun().getRunId();
         }
         if (event.getDataset() != null) {
             return NodeId.dataset(event.getDataset().getNamespace(), event.getDataset().getName()).value();

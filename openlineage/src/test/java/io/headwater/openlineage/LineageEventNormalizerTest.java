@@ -55,11 +55,12 @@ class LineageEventNormalizerTest {
     }
 
     @Test
-    void anAirflowTaskIsKeyedByItsDagRunSoTheWholeDagSharesAPartition() throws IOException {
+    void anAirflowTaskIsKeyedByItsOwnRunNotItsDagsSoTheGraphNeedsNoReKey() throws IOException {
         LineageEvent dag = fixture("airflow", "bq-01-dag-START.json");
         LineageEvent task = fixture("airflow", "bq-02-task-upload-START.json");
         assertThat(task.getRun().getParent()).isNotNull();
-        assertThat(LineageEventNormalizer.partitionKey(task)).isEqualTo(LineageEventNormalizer.partitionKey(dag)).isEqualTo(dag.getRun().getRunId());
+        assertThat(LineageEventNormalizer.partitionKey(task)).isEqualTo(task.getRun().getRunId()).isNotEqualTo(task.getRun().getParent().getRunId());
+        assertThat(LineageEventNormalizer.partitionKey(dag)).isEqualTo(dag.getRun().getRunId());
     }
 
     @Test

@@ -21,7 +21,7 @@ import java.util.List;
  */
 public final class Topics {
 
-    /** Normalised OpenLineage events, keyed by root run id (a whole DAG shares a partition). */
+    /** Normalised OpenLineage events: a run event keyed by its run id (records written by earlier versions by the root run id, which lineage-streams re-keys), a job or dataset event by its node id. */
     public static final Topic<LineageEvent> LINEAGE = Topic.avro("headwater.lineage.v1", LineageEvent.class, false, RetentionClass.LINEAGE);
     /** Decisions, keyed by decision id; compacted (and expiring), so an erased decision's tombstone removes it from the log. */
     public static final Topic<Decision> DECISIONS = Topic.avro("headwater.decisions.v1", Decision.class, true, RetentionClass.DECISIONS);

@@ -133,12 +133,20 @@ public class TopologyProducer {
         KStream<String, LineageEvent> events = builder.stream(Topics.LINEAGE.name(), consumed(Topics.LINEAGE));
 
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(RUNS_STORE), Serdes.String(), serdes.avro(RunHistory.class)));
-        Map<String, KStream<String, GraphFact>> runFacts = byKind("run-facts-", events
+        Map<String, KStream<String, LineageEvent>> runEvents = events
                 .filter((key, event) -> event.getKind() == LineageEventKind.RUN && event.getRun() != null)
-                .selectKey((key, event) -> event.getRun().getRunId())
-                // The raw JSON (any size up to ingest's limit) stays on the lineage topic; the re-partition carries the rest.
+                // The raw JSON (any size up to ingest's limit) stays on the lineage topic; the run history holds the rest.
                 .mapValues(RunHistories::withoutRaw)
-                .repartition(Repartitioned.<String, LineageEvent>as("runs-by-id").withKeySerde(Serdes.String()).withValueSerde(serdes.values(Topics.LINEAGE)))
+                .split(Named.as("run-events-"))
+                .branch((key, event) -> event.getRun().getRunId().equals(key), Branched.as("keyed-by-run"))
+                .defaultBranch(Branched.as("keyed-otherwise"));
+        // Ingest keys a run's events by its id, so they reach the projector's partition as they are. Only records
+        // keyed otherwise (by the root run, as earlier versions wrote them) pay a re-key; the re-partition topic has
+        // the lineage topic's partition count and the same partitioner, so both paths of one run meet in one task.
+        KStream<String, LineageEvent> rekeyed = runEvents.get("run-events-keyed-otherwise")
+                .selectKey((key, event) -> event.getRun().getRunId())
+                .repartition(Repartitioned.<String, LineageEvent>as("runs-by-id").withKeySerde(Serdes.String()).withValueSerde(serdes.values(Topics.LINEAGE)));
+        Map<String, KStream<String, GraphFact>> runFacts = byKind("run-facts-", runEvents.get("run-events-keyed-by-run").merge(rekeyed)
                 .process(() -> new RunProjector(RUNS_STORE), RUNS_STORE), Kind.NODE, Kind.EDGE, Kind.ACCESS);
 
         KStream<String, LineageEvent> staticEvents = events.filter((key, event) -> event.getKind() != LineageEventKind.RUN);

@@ -93,6 +93,14 @@ final class GraphDriver implements AutoCloseable {
         drain();
     }
 
+    /** Each event under the key given for it, as a producer other than today's ingest may have written it. */
+    void sendKeyed(List<LineageEvent> events, java.util.function.Function<LineageEvent, String> key) {
+        for (LineageEvent event : events) {
+            input.pipeInput(key.apply(event), event);
+        }
+        drain();
+    }
+
     void sendDecision(Decision decision) {
         decisionsIn.pipeInput(decision.getDecisionId(), decision);
         drain();

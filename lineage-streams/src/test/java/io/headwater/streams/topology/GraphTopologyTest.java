@@ -298,6 +298,37 @@ class GraphTopologyTest {
         }
     }
 
+    /**
+     * Earlier versions keyed a run's events by the root run (a Spark application, an Airflow DAG run): such
+     * records, and a run whose events came partly keyed that way and partly by its own id (an upgrade in the
+     * middle of a run), fold into the same graph as events keyed by their run.
+     */
+    @Test
+    void runEventsKeyedByTheirRootRunAsEarlierVersionsWroteThemGiveTheSameGraph() {
+        List<LineageEvent> events = new ArrayList<>(fixtures("spark-captured"));
+        events.addAll(fixtures("airflow"));
+        Baseline baseline = Baseline.of(events, stateDir.resolve("baseline"));
+        assertThat(events).anyMatch(e -> e.getRun() != null && e.getRun().getParent() != null);
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        try (GraphDriver graph = new GraphDriver(stateDir.resolve("root-keyed"))) {
+            graph.sendKeyed(events, event -> sent.getAndIncrement() % 2 == 0 ? rootRunKey(event) : LineageEventNormalizer.partitionKey(event));
+            assertThat(differences(graph.nodes, baseline.nodes)).as("nodes that differ from the graph of events keyed by run").isEmpty();
+            assertThat(differences(graph.edges, baseline.edges)).as("edges that differ from the graph of events keyed by run").isEmpty();
+        }
+    }
+
+    /** The key earlier versions of ingest gave a run event: its root run, else its parent, else its own. */
+    private static String rootRunKey(LineageEvent event) {
+        io.headwater.avro.RunInfo run = event.getRun();
+        if (run == null) {
+            return LineageEventNormalizer.partitionKey(event);
+        }
+        if (run.getRoot() != null && run.getRoot().getRunId() != null) {
+            return run.getRoot().getRunId();
+        }
+        return run.getParent() != null && run.getParent().getRunId() != null ? run.getParent().getRunId() : run.getRunId();
+    }
+
     private static <V> List<String> differences(Map<String, V> actual, Map<String, V> expected) {
         List<String> differ = new ArrayList<>();
         java.util.Set<String> keys = new java.util.TreeSet<>(actual.keySet());
