@@ -6,7 +6,6 @@ import io.headwater.avro.LineageEvent;
 import io.headwater.avro.NodeKind;
 import io.headwater.contract.Topics;
 import io.headwater.contract.graph.NodeAttributes;
-import io.headwater.devstack.ServiceProcess;
 import io.headwater.kafka.registry.SchemaRegistryClient;
 import io.headwater.kafka.serde.AvroDeserializer;
 import io.headwater.kafka.serde.AvroSerializer;
@@ -25,7 +24,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,7 +79,7 @@ public final class GraphBenchmark {
                 RecordCounts.awaitTopologyDone(platform.kafka.bootstrapServers(), QUIET);
                 // 1. Throughput: a burst, timed until the last run is COMPLETE in the graph and the topology has finished.
                 Map<String, Long> offsetsBefore = RecordCounts.endOffsets(platform.kafka.bootstrapServers());
-                ProcessCpu cpu = new ProcessCpu(pids(platform), "benchmark JVM (embedded broker, producer, watcher)");
+                ProcessCpu cpu = new ProcessCpu(platform, "benchmark JVM (embedded broker, producer, watcher)");
                 long began = System.nanoTime();
                 String last = null;
                 for (int i = 0; i < runs; i++) {
@@ -99,7 +97,7 @@ public final class GraphBenchmark {
                                 + " the last run was COMPLETE on %s after %.1f s)%n",
                         runs * 2 / elapsed, runs * 2, runs, elapsed, Topics.GRAPH_NODES.name(), lastRun);
                 Figures.rate("graph: lineage-streams throughput (Spark START+COMPLETE)", runs * 2 / elapsed, Figures.Goal.AT_LEAST, 5000);
-                cpu.print(runs * 2, "lineage-streams");
+                cpu.print("during the burst", runs * 2, "lineage-streams", "graph: lineage-streams CPU per event");
                 RecordCounts.print(offsetsBefore, RecordCounts.endOffsets(platform.kafka.bootstrapServers()), runs * 2);
 
                 // 2. Lag at a fixed rate.
@@ -144,16 +142,6 @@ public final class GraphBenchmark {
         }
     }
 
-    /** The platform's service processes by name, those it started. */
-    private static Map<String, Long> pids(LocalPlatform platform) {
-        Map<String, Long> pids = new LinkedHashMap<>();
-        for (ServiceProcess service : new ServiceProcess[] {platform.streams, platform.query, platform.ingest, platform.registry}) {
-            if (service != null) {
-                pids.put(service.name(), service.pid());
-            }
-        }
-        return pids;
-    }
 
     private static KafkaProducer<String, LineageEvent> producer(String bootstrap, SchemaRegistryClient registry) {
         AvroSerializer<LineageEvent> serializer = new AvroSerializer<>(registry);

@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Prints numbers; asserts nothing.
  *
  * <p>Settings (system properties): bench.clients (8), bench.seconds (20), bench.warmup (20), bench.batch (500), bench.ingestOnly
- * (false: every service runs, as in production), bench.jvm (extra options for the service JVMs).
+ * (false: every service runs, as in production), bench.singleOnly / bench.batchOnly (one of the two loads only), bench.jvm (extra
+ * options for the service JVMs).
  */
 public final class IngestBenchmark {
 
@@ -58,14 +59,17 @@ public final class IngestBenchmark {
         try (LocalPlatform platform = new LocalPlatform(whole, jvm)) {
             URI base = URI.create(platform.ingest.url());
             if (!Boolean.getBoolean("bench.batchOnly")) {
-                Result single = run(base, "/api/v1/lineage", clients, warmup, seconds, () -> fresh(templates), 1);
+                Result single = run(platform, base, "/api/v1/lineage", clients, warmup, seconds, () -> fresh(templates), 1, "ingest: single events, ingest-service CPU per event");
                 report("single events", single);
                 Figures.rate("ingest: single events, " + clients + " clients, " + warmup + "-" + (warmup + seconds) + " s after start",
                         single.events() / single.seconds(), Figures.Goal.AT_LEAST, 5000);
             }
-            Result batches = run(base, "/api/v1/lineage/batch", clients, warmup, seconds, () -> batchOf(templates, batchSize), batchSize);
-            report("batches of " + batchSize, batches);
-            Figures.rate("ingest: batches of " + batchSize, batches.events() / batches.seconds(), Figures.Goal.AT_LEAST, 30000);
+            if (!Boolean.getBoolean("bench.singleOnly")) {
+                Result batches = run(platform, base, "/api/v1/lineage/batch", clients, warmup, seconds, () -> batchOf(templates, batchSize), batchSize,
+                        "ingest: batches, ingest-service CPU per event");
+                report("batches of " + batchSize, batches);
+                Figures.rate("ingest: batches of " + batchSize, batches.events() / batches.seconds(), Figures.Goal.AT_LEAST, 30000);
+            }
             rawKafka(platform.kafka.bootstrapServers(), templates, seconds);
         }
     }
@@ -95,8 +99,8 @@ public final class IngestBenchmark {
     private record Result(long events, long requests, long errors, double seconds, Histogram latencyMicros) {
     }
 
-    private static Result run(URI base, String path, int clients, int warmup, int seconds, java.util.function.Supplier<String> bodies,
-                              int eventsPerRequest)
+    private static Result run(LocalPlatform platform, URI base, String path, int clients, int warmup, int seconds,
+                              java.util.function.Supplier<String> bodies, int eventsPerRequest, String cpuFigure)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicLong events = new AtomicLong();
@@ -136,13 +140,18 @@ public final class IngestBenchmark {
                 return null;
             }));
         }
+        ProcessCpu cpu;
         try {
+            Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
+            // What each process spends while ingest is measured: ingest's share, and what folding the load takes beside it.
+            cpu = new ProcessCpu(platform, "benchmark JVM (embedded broker, clients)");
             for (Future<?> worker : workers) {
                 worker.get();
             }
         } finally {
             pool.shutdownNow();
         }
+        cpu.print("while measured", Math.max(1, events.get()), "ingest-service", cpuFigure);
         return new Result(events.get(), count.get(), errors.get(), seconds, latency);
     }
 

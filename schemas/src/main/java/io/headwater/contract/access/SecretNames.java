@@ -3,7 +3,9 @@ package io.headwater.contract.access;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which names name a secret (a field, a Spark property, an environment variable, a query parameter): one
@@ -26,7 +28,28 @@ public final class SecretNames {
     private SecretNames() {
     }
 
+    /**
+     * Verdicts on names already judged: events repeat the same few hundred field names, and judging one lower-cases
+     * it and tests some fifty literals, for every field of every event. Bounded in count and name length, since
+     * names come from clients; past the bound a name is judged afresh each time.
+     */
+    private static final Map<String, Boolean> VERDICTS = new ConcurrentHashMap<>();
+    static final int REMEMBERED_AT_MOST = 10_000;
+    private static final int REMEMBERED_LENGTH_AT_MOST = 128;
+
     public static boolean namesSecret(String name) {
+        Boolean known = VERDICTS.get(name);
+        if (known != null) {
+            return known;
+        }
+        boolean verdict = judge(name);
+        if (name.length() <= REMEMBERED_LENGTH_AT_MOST && VERDICTS.size() < REMEMBERED_AT_MOST) {
+            VERDICTS.put(name, verdict);
+        }
+        return verdict;
+    }
+
+    private static boolean judge(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         // The exceptions are asked only of a name that would otherwise be a secret: most names match nothing.
         if (lower.endsWith(".key")) {
