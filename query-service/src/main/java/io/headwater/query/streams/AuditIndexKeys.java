@@ -47,7 +47,7 @@ public final class AuditIndexKeys {
         return !id.isEmpty() && id.chars().noneMatch(c -> c < 0x20);
     }
 
-    /** Nineteen digits, zero-padded, so keys sort as numbers; by hand, since String.format was a tenth of indexing an entry. */
+    /** Nineteen digits, zero-padded, so keys sort as numbers; by hand, since String.format was a quarter of indexing an entry. */
     static String pad(long value) {
         if (value < 0) {
             return String.format("%019d", value);
